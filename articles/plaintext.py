@@ -1,0 +1,83 @@
+"""Structure of a plain-text article: kicker, headline, pull-quotes and paragraphs.
+
+Blocks are separated by blank lines. A short first block followed by another short
+block is a kicker (``أخبار عاجلة``, ``Breaking news``) over the headline; a short
+one-line block whose words mostly repeat a longer paragraph is a pull-quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articles.model import Article
+from summarize.sentences import is_list_item
+from summarize.text import normalize, words
+
+KICKER_MAX_WORDS = 4
+TITLE_MAX_WORDS = 30
+PULL_QUOTE_MAX_WORDS = 30
+PULL_QUOTE_OVERLAP = 0.6
+_ATTRIBUTION = re.compile(r"^[^:：]{2,40}[:：]\s*")
+_SENTENCE_END = re.compile(r"[.،,؛;]$")
+
+
+def blocks(text: str) -> list[str]:
+    """Blank-line separated blocks; hard-wrapped lines joined, list items kept on their own lines."""
+    out: list[str] = []
+    for raw in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
+        lines = [line.strip() for line in raw.split("\n") if line.strip()]
+        if not lines:
+            continue
+        joined = lines[0]
+        for line in lines[1:]:
+            joined += ("\n" if is_list_item(line) else " ") + line
+        out.append(joined)
+    return out
+
+
+def _headline_like(block: str, max_words: int) -> bool:
+    return "\n" not in block and len(words(block)) <= max_words and not _SENTENCE_END.search(block)
+
+
+def _content_words(text: str) -> set[str]:
+    return {normalize(w, fold_letters=True) for w in words(_ATTRIBUTION.sub("", text)) if len(w) > 2}
+
+
+def is_pull_quote(block: str, others: list[str]) -> bool:
+    """A short single line whose words mostly stand in a longer paragraph of the same article."""
+    if "\n" in block or len(words(block)) > PULL_QUOTE_MAX_WORDS:
+        return False
+    mine = _content_words(block)
+    if len(mine) < 3:
+        return False
+    for other in others:
+        if other is block or len(other) <= len(block):
+            continue
+        if len(mine & _content_words(other)) / len(mine) >= PULL_QUOTE_OVERLAP:
+            return True
+    return False
+
+
+def parse_plaintext(text: str, *, source: str | None = None, language: str | None = None) -> Article:
+    """Split ``text`` into an ``Article``; the text itself is kept as written."""
+    parts = blocks(text)
+    if not parts:
+        raise ValueError("no text")
+    kicker = None
+    if len(parts) >= 3 and _headline_like(parts[0], KICKER_MAX_WORDS) and _headline_like(parts[1], TITLE_MAX_WORDS):
+        kicker = parts.pop(0)
+    if len(parts) >= 2 and _headline_like(parts[0], TITLE_MAX_WORDS):
+        title = parts.pop(0)
+    else:
+        first_line = parts[0].split("\n", 1)[0]
+        title = first_line if len(first_line) <= 120 else first_line[:119].rstrip() + "…"
+    body = tuple(parts)
+    quotes = tuple(block for block in body if is_pull_quote(block, list(body)))
+    return Article(
+        title=title,
+        kicker=kicker,
+        paragraphs=body,
+        pull_quotes=quotes,
+        language=language,
+        source=source,
+    )

@@ -1,0 +1,90 @@
+"""The ``newsread`` command line: one Typer app, one module per command group.
+
+Errors reach the user as one line on stderr with a non-zero exit code; ``--debug``
+shows the traceback instead. Nothing here imports Textual: only the app command does,
+when it runs.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+from tui import errors
+
+app = typer.Typer(
+    name="newsread",
+    help="Read, search and summarize Arabic and English news in the terminal.",
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback(invoke_without_command=True)
+def main_options(
+    ctx: typer.Context,
+    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
+) -> None:
+    """Read, search and summarize Arabic and English news in the terminal."""
+    errors.DEBUG = debug
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def _register_commands() -> None:
+    from tui.commands import summarize_cmd
+
+    summarize_cmd.register(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point; returns the exit code."""
+    _register_commands()
+    args = sys.argv[1:] if argv is None else argv
+    errors.DEBUG = "--debug" in args
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=args, prog_name="newsread", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+        return 0
+    except click.UsageError as exc:
+        errors.report(f"{exc.format_message()} (see 'newsread {_command_path(exc)}--help')")
+        return 2
+    except click.Abort:
+        errors.report("interrupted")
+        return 130
+    except errors.UserError as exc:
+        errors.report(str(exc))
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        errors.report("interrupted")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one place every unexpected error becomes one line
+        if errors.DEBUG:
+            raise
+        errors.report(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+def _command_path(exc: click.UsageError) -> str:
+    if exc.ctx is None or exc.ctx.info_name in (None, "newsread"):
+        return ""
+    return f"{exc.ctx.info_name} "
+
+
+def run() -> None:
+    """``[project.scripts]`` target."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,31 @@
+"""Writing results: logical-order text when piped, shaped right-to-left lines on a terminal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from typing import Any
+
+from summarize.text import arabic_share
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def write_line(text: str) -> None:
+    """One logical line; on a terminal, Arabic is shaped, reordered and right-aligned."""
+    if stdout_is_terminal() and arabic_share(text) > 0:
+        from tui.rendering import render_text
+
+        width = shutil.get_terminal_size((80, 24)).columns
+        for line in render_text(text, width):
+            sys.stdout.write(line.rstrip() + "\n")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+def write_json(obj: Any) -> None:
+    """One JSON object on one line (JSON Lines when called once per input)."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
