@@ -112,7 +112,7 @@ def _classify_heading(text: str, units: list[_Unit]) -> list[_Unit]:
     out = list(units)
 
     def headline_like(unit: _Unit, max_words: int) -> bool:
-        content = text[unit.start:unit.end].strip()
+        content = text[unit.start : unit.end].strip()
         return unit.kind == SENTENCE and len(words(content)) <= max_words and not re.search(r"[.،,؛;]$", content)
 
     if len(out) >= 3 and headline_like(out[0], _KICKER_MAX_WORDS) and headline_like(out[1], _TITLE_MAX_WORDS):
@@ -165,10 +165,10 @@ def split_sentences(text: str, lang: str = "ar") -> tuple[Sentence, ...]:
     """Sentences of ``text`` in order, each with its span; kicker, title and list items stay whole."""
     out: list[Sentence] = []
     for unit in _units(text):
-        flat = _flat(text[unit.start:unit.end])
+        flat = _flat(text[unit.start : unit.end])
         if unit.kind != SENTENCE:
             pieces = [(0, len(flat))]
-        elif lang == "ar" or not flat.isascii() and re.search(r"[\u0600-\u06ff]", flat):
+        elif lang == "ar" or (not flat.isascii() and re.search(r"[\u0600-\u06ff]", flat)):
             pieces = _split_arabic(flat)
         else:
             pieces = _split_latin(flat, lang)

@@ -23,7 +23,7 @@ def stem_arabic(word: str) -> str:
     word = normalize(word, fold_letters=True)
     for prefix in _AR_PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
-            word = word[len(prefix):]
+            word = word[len(prefix) :]
             break
     for suffix in _AR_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:

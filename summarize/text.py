@@ -24,7 +24,8 @@ LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 # A word is a run of letters or digits; harakat and tatweel inside it belong to it
 # (sumy's own pattern silently drops every word that carries a diacritic).
-WORD = re.compile(r"[^\W_](?:[^\W_]|[\u064b-\u065f\u0670\u0640'’-](?=[^\W_]|[\u064b-\u065f\u0670]))*[\u064b-\u065f\u0670]*")
+_MARKS = "\u064b-\u065f\u0670"
+WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}\u0640'’-](?=[^\W_]|[{_MARKS}]))*[{_MARKS}]*")
 
 
 def to_ascii_digits(text: str) -> str:

@@ -8,11 +8,19 @@ when it runs.
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 
-import click
 import typer
+from typer._click import exceptions as click  # Typer ships its own Click; its exceptions are these
 
 from tui import errors
+from tui.settings import SETTINGS
+
+
+class BidiMode(StrEnum):
+    app = "app"
+    terminal = "terminal"
+
 
 app = typer.Typer(
     name="newsread",
@@ -29,17 +37,32 @@ app = typer.Typer(
 def main_options(
     ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
+    bidi: BidiMode = typer.Option(
+        BidiMode.app,
+        "--bidi",
+        envvar="NEWSREAD_BIDI",
+        help="app: newsread shapes and reorders Arabic (most terminals); "
+        "terminal: the terminal does (VTE, Konsole, mlterm).",
+    ),
+    library: str | None = typer.Option(
+        None, "--library", envvar="NEWSREAD_LIBRARY", help="The library file (SQLite); default in your data directory."
+    ),
 ) -> None:
-    """Read, search and summarize Arabic and English news in the terminal."""
-    errors.DEBUG = debug
+    """Read, search and summarize Arabic and English news in the terminal. With no command, open the reader."""
+    errors.DEBUG = SETTINGS.debug = debug
+    SETTINGS.bidi = bidi.value
+    SETTINGS.library = library
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        from tui.commands import app_cmd
+
+        app_cmd.launch()
 
 
 def _register_commands() -> None:
-    from tui.commands import summarize_cmd
+    from tui.commands import app_cmd, extract_cmd, library_cmd, summarize_cmd
 
-    summarize_cmd.register(app)
+    for module in (summarize_cmd, extract_cmd, library_cmd, app_cmd):
+        module.register(app)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,13 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
         result = command.main(args=args, prog_name="newsread", standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as exc:
-        click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+    except click.NoArgsIsHelpError as exc:
+        print(exc.ctx.get_help() if exc.ctx else str(exc))
         return 0
     except click.UsageError as exc:
         errors.report(f"{exc.format_message()} (see 'newsread {_command_path(exc)}--help')")
         return 2
-    except click.Abort:
+    except typer.Abort:
         errors.report("interrupted")
         return 130
     except errors.UserError as exc:
@@ -67,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         errors.report("interrupted")
         return 130
-    except Exception as exc:  # noqa: BLE001 - the one place every unexpected error becomes one line
+    except Exception as exc:
         if errors.DEBUG:
             raise
         errors.report(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")

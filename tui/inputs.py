@@ -20,7 +20,7 @@ class InputText:
 def load_input(ref: str) -> InputText:
     """Read ``ref`` (path, ``-``, or ``sample:NAME``); ``LoadError`` on a bad input."""
     if ref.startswith(SAMPLE_PREFIX):
-        name = ref[len(SAMPLE_PREFIX):]
+        name = ref[len(SAMPLE_PREFIX) :]
         try:
             path = sample_path(name)
         except KeyError:

@@ -24,5 +24,3 @@ def with_progress(items: list[T], description: str) -> Iterator[T]:
         for item in items:
             yield item
             progress.advance(task)
-
-
