@@ -1,15 +1,51 @@
-"""Opening the reader app (not written yet)."""
+"""Opening the reader app: plain ``newsread`` runs it on the library.
+
+Textual and the app are imported here, when the app runs, never for the other commands.
+"""
 
 from __future__ import annotations
+
+import sys
 
 import typer
 
 from tui.errors import UserError
 
 
+def _open_library():
+    from articles.store import Library, LibraryError
+
+    try:
+        from tui.library_access import open_library
+    except ImportError:  # pragma: no cover - the access module landed with the store
+        from tui.settings import SETTINGS
+
+        try:
+            library = Library(SETTINGS.library)
+            library.ensure_samples()
+        except LibraryError as exc:
+            raise UserError(str(exc)) from exc
+        return library
+    return open_library()
+
+
 def launch() -> None:
-    """Run the Textual reader on the library."""
-    raise UserError("the reader app is not built yet; try 'newsread summarize sample:seed-ar'")
+    """Run the Textual reader on the library (the terminal must be interactive)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("the reader needs a terminal; for scripts use 'newsread summarize' or 'newsread --help'")
+    from tui.keymap import KeymapError, load_keymap
+
+    try:
+        keymap = load_keymap()
+    except KeymapError as exc:
+        raise UserError(str(exc), exit_code=2) from exc
+    library = _open_library()
+    from tui.app import NewsreadApp
+
+    try:
+        NewsreadApp(library, keymap=keymap).run()
+    finally:
+        library.close()
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,68 @@
+"""The reader app: a keyboard-first Textual app on the library.
+
+Start-up draws the list from one count and one page of rows; summarize (sumy, NLTK) is imported
+only by the analysis worker, after the first paint.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from tui.keymap import APP_BINDINGS, MAIN_BINDINGS
+from tui.screens.main import MainScreen
+
+
+class NewsreadApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "newsread"
+    BINDINGS = APP_BINDINGS
+
+    def __init__(
+        self,
+        library: Any,
+        *,
+        worker_library: Callable[[], Any] | None = None,
+        keymap: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self._worker_library = worker_library or (lambda: type(library)(library.path))
+        self._user_keymap = dict(keymap or {})
+        self.first_paint: float | None = None  # perf_counter() when the main screen was first drawn
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        if self._user_keymap:
+            self.set_keymap(self._user_keymap)
+
+    def painted(self) -> None:
+        if self.first_paint is None:
+            self.first_paint = time.perf_counter()
+
+    def open_worker_library(self) -> Any:
+        """A library connection for the calling worker thread (SQLite connections stay in their thread)."""
+        return self._worker_library()
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):
+            for binding in MAIN_BINDINGS:
+                keys = self._keymap.get(binding.id or "", binding.key)
+                yield SystemCommand(
+                    binding.description, f"{binding.id} ({keys})", partial(screen.run_action, binding.action)
+                )
+        yield SystemCommand("Help", "Every key and the keymap file (?)", self.action_help)

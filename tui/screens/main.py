@@ -1,0 +1,340 @@
+"""The main screen: article list, reader and the Summary / Attendees / Objectives panels.
+
+Wide terminals (>= ``WIDE`` columns) show all three side by side. Narrower ones show one pane
+at a time: the list, then (``enter``) the reader, then (``1``/``2``/``3``) the panels as tabs;
+``escape`` steps back. The heavy analysis runs in a thread worker and posts its result back;
+moving through the list never waits for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from articles.model import Article
+from tui.keymap import MAIN_BINDINGS
+from tui.widgets.analysis_panel import AnalysisPanel
+from tui.widgets.article_list import ArticleList
+from tui.widgets.attendees_panel import AttendeesPanel
+from tui.widgets.objectives_panel import ObjectivesPanel
+from tui.widgets.reader import ReaderView
+from tui.widgets.summary_panel import SummaryPanel
+
+WIDE = 120
+PANELS = ("summary", "attendees", "objectives")
+
+
+class MainScreen(Screen):
+    BINDINGS = MAIN_BINDINGS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.article: Article | None = None
+        self.analysis: dict[str, Any] | None = None
+
+    # layout
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="body"):
+            yield ArticleList(self.app.library, id="list")
+            yield ReaderView(id="reader")
+            with TabbedContent(id="panels", initial="summary"):
+                with TabPane("Summary", id="summary"):
+                    yield SummaryPanel(id="summary-panel")
+                with TabPane("Attendees", id="attendees"):
+                    yield AttendeesPanel(id="attendees-panel")
+                with TabPane("Objectives", id="objectives"):
+                    yield ObjectivesPanel(id="objectives-panel")
+        yield Footer(compact=True)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one(ReaderView)
+
+    def panel(self, name: str) -> AnalysisPanel:
+        return self.query_one(f"#{name}-panel", AnalysisPanel)
+
+    @property
+    def wide(self) -> bool:
+        return self.size.width >= WIDE
+
+    def on_mount(self) -> None:
+        self._apply_width(self.size.width)
+        self.article_list.focus()
+        self.update_status()
+        if self.wide and self.article_list.current_row is not None:
+            self.show_row(self.article_list.current_row)
+        painted = getattr(self.app, "painted", None)
+        if painted:
+            self.call_after_refresh(painted)
+
+    def on_resize(self, event: Any) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width < WIDE, "narrow")
+        if width >= WIDE and self.article is None and self.is_mounted and self.article_list.current_row is not None:
+            self.show_row(self.article_list.current_row)
+
+    def set_mode(self, mode: str) -> None:
+        """``list``, ``reading`` or ``panels``: which pane a narrow terminal shows."""
+        self.set_class(mode == "reading", "-reading")
+        self.set_class(mode == "panels", "-panels")
+
+    @property
+    def mode(self) -> str:
+        return "panels" if self.has_class("-panels") else "reading" if self.has_class("-reading") else "list"
+
+    def update_status(self) -> None:
+        total = self.article_list.row_count
+        unread = self.app.library.count(unread=True)
+        hl = "on" if self.reader.show_highlights else "off"
+        self.query_one("#status", Static).update(
+            f" newsread · {total} articles · {unread} unread · highlights {hl} · ? help"
+        )
+
+    # showing an article
+    def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:
+        if self.wide and message.row is not None:
+            self.show_row(message.row)
+
+    def on_article_list_selected(self, message: ArticleList.Selected) -> None:
+        self.open_row(message.row)
+
+    def show_row(self, row: Any) -> None:
+        if self.article is not None and self.article.id == row.id:
+            return
+        try:
+            article = self.app.library.get(row.id)
+        except KeyError:
+            self.notify("That article is gone from the library.", severity="warning")
+            return
+        self.show_article(article)
+
+    def show_article(self, article: Article) -> None:
+        self.article = article
+        self.analysis = None
+        self.reader.show_article(article)
+        for name in PANELS:
+            self.panel(name).show_pending(article.id)
+        self.analyse(article)
+
+    def open_row(self, row: Any) -> None:
+        self.show_row(row)
+        self.open_current()
+
+    def open_current(self) -> None:
+        if self.article is None:
+            return
+        if not self.article.read and self.article.id is not None:
+            self.app.library.set_read([self.article.id], True)
+            self._refresh_row(self.article.id)
+        self.set_mode("reading")
+        self.reader.focus()
+
+    def _refresh_row(self, article_id: int) -> None:
+        if self.article is not None and self.article.id == article_id:
+            self.article = self.app.library.get(article_id)
+        self.article_list.reload()
+        self.update_status()
+
+    # analysis
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def analyse(self, article: Article) -> None:
+        worker = get_current_worker()
+        from tui import analysis
+
+        library = self.app.open_worker_library()
+        try:
+            version = analysis.analyzer_version()
+            key = article.content_hash
+            data = library.cached_analysis(key, version)
+            if data is None:
+                data = analysis.analyze(article, cancelled=lambda: worker.is_cancelled)
+                if worker.is_cancelled or not data:
+                    return
+                if not data.get("errors"):
+                    library.store_analysis(key, version, data)
+        except Exception as exc:  # the panels say what went wrong; the app keeps running
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._analysis_failed, article.id, f"analysis failed: {exc}")
+            return
+        finally:
+            library.close()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._analysis_ready, article.id, data)
+
+    def _analysis_ready(self, article_id: int | None, data: dict[str, Any]) -> None:
+        if self.article is None or self.article.id != article_id:
+            return  # the selection moved on
+        self.analysis = data
+        for name in PANELS:
+            self.panel(name).show_analysis(data)
+        self.reader.set_highlights((s["start"], s["end"]) for s in data.get("summary") or [])
+
+    def _analysis_failed(self, article_id: int | None, message: str) -> None:
+        if self.article is not None and self.article.id == article_id:
+            for name in PANELS:
+                self.panel(name).show_error(message)
+
+    # actions
+    def _scroller(self) -> Any:
+        focused = self.focused
+        if isinstance(focused, ArticleList | ReaderView | AnalysisPanel):
+            return focused
+        if self.mode == "panels":
+            return self.panel(self.query_one(TabbedContent).active or "summary")
+        return self.reader if self.mode == "reading" else self.article_list
+
+    def _move(self, lines: int = 0, pages: int = 0, end: int = 0) -> None:
+        target = self._scroller()
+        if isinstance(target, ArticleList):
+            if end:
+                target.move_to(0 if end < 0 else target.row_count - 1)
+            elif pages:
+                target.page_by(pages)
+            else:
+                target.move_by(lines)
+        elif end:
+            target.scroll_to(y=0 if end < 0 else target.max_scroll_y, animate=False)
+        elif pages:
+            target.scroll_pages(pages)
+        else:
+            target.scroll_lines(lines)
+
+    def action_cursor_down(self) -> None:
+        self._move(lines=1)
+
+    def action_cursor_up(self) -> None:
+        self._move(lines=-1)
+
+    def action_cursor_top(self) -> None:
+        self._move(end=-1)
+
+    def action_cursor_bottom(self) -> None:
+        self._move(end=1)
+
+    def action_page_down(self) -> None:
+        self._move(pages=1)
+
+    def action_page_up(self) -> None:
+        self._move(pages=-1)
+
+    def action_open(self) -> None:
+        row = self.article_list.current_row
+        if row is not None:
+            self.open_row(row)
+
+    def action_back(self) -> None:
+        if self.mode == "panels":
+            self.set_mode("reading")
+            self.reader.focus()
+        else:
+            self.set_mode("list")
+            self.article_list.focus()
+
+    def action_panel(self, name: str) -> None:
+        if self.article is None and self.article_list.current_row is not None:
+            self.show_row(self.article_list.current_row)
+        self.query_one(TabbedContent).active = name
+        if not self.wide:
+            self.set_mode("panels")
+        self.panel(name).focus()
+
+    def action_toggle_highlights(self) -> None:
+        on = self.reader.toggle_highlights()
+        self.update_status()
+        if on and self.analysis is None and self.article is not None:
+            self.notify("Highlights appear when the summary is ready.")
+
+    def _target_ids(self) -> list[int]:
+        row = self.article_list.current_row
+        if isinstance(self.focused, ArticleList) or self.article is None:
+            return [row.id] if row is not None else []
+        return [self.article.id] if self.article.id is not None else []
+
+    def _flag_state(self, article_id: int, flag: str) -> bool:
+        if self.article is not None and self.article.id == article_id:
+            return getattr(self.article, flag)
+        return bool(getattr(self.app.library.get(article_id), flag))
+
+    def action_toggle_read(self) -> None:
+        for article_id in self._target_ids():
+            self.app.library.set_read([article_id], not self._flag_state(article_id, "read"))
+            self._refresh_row(article_id)
+
+    def action_toggle_star(self) -> None:
+        for article_id in self._target_ids():
+            self.app.library.set_starred([article_id], not self._flag_state(article_id, "starred"))
+            self._refresh_row(article_id)
+
+    def _jump_unread(self, backwards: bool) -> None:
+        row = self.article_list.current_row
+        found = self.app.library.next_unread(row.id if row else None, backwards=backwards)
+        if found is None:
+            self.notify("No more unread articles.")
+            return
+        index = self.article_list.index_of(found, self.article_list.cursor)
+        if index is not None:
+            self.article_list.move_to(index)
+            if self.mode != "list" or self.wide:
+                self.open_row(self.article_list.current_row)
+
+    def action_next_unread(self) -> None:
+        self._jump_unread(False)
+
+    def action_previous_unread(self) -> None:
+        self._jump_unread(True)
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(), self._search_done)
+
+    def _search_done(self, article_id: int | None) -> None:
+        if article_id is None:
+            return
+        index = self.article_list.index_of(article_id, self.article_list.cursor)
+        if index is not None:
+            self.article_list.move_to(index)
+        try:
+            article = self.app.library.get(article_id)
+        except KeyError:
+            return
+        if self.article is None or self.article.id != article_id:
+            self.show_article(article)
+        self.open_current()
+
+    def source_link(self) -> str | None:
+        source = self.article.source if self.article else None
+        return source if source and "://" in source else None
+
+    def action_show_link(self) -> None:
+        from tui.screens.link import LinkScreen
+
+        if self.article is None:
+            self.notify("Open an article first.")
+            return
+        self.app.push_screen(LinkScreen(self.article.title, self.article.source))
+
+    def action_copy(self) -> None:
+        summary = self.panel("summary")
+        link = self.source_link()
+        if link and not isinstance(self.focused, SummaryPanel):
+            self.app.copy_to_clipboard(link)
+            self.notify(f"Copied the link: {link}")
+        elif self.analysis and self.analysis.get("summary"):
+            self.app.copy_to_clipboard(summary.summary_text())
+            self.notify("Copied the summary.")
+        else:
+            self.notify("Nothing to copy yet.")

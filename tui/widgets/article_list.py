@@ -1,0 +1,211 @@
+"""The article list, virtualized: it draws only the visible rows and fetches them page by page.
+
+A library of 10,000 articles costs one ``count()`` and one page of light rows at start-up, and
+no widget per article. Titles go through the renderer (shaped, visual order) and Arabic titles
+are right-aligned in their column.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, ClassVar, Protocol
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.widgets.lines_view import is_rtl, layout
+
+PAGE_SIZE = 200
+TITLE_CACHE = 4000
+UNREAD_MARK, STAR_MARK = "●", "★"
+
+
+class RowSource(Protocol):
+    """What the list needs from the library (``articles.store.Library`` provides it)."""
+
+    def count(self) -> int: ...
+    def rows(self, *, offset: int = 0, limit: int = 100) -> list[Any]: ...
+
+
+def fit_title(title: str, width: int) -> tuple[str, bool]:
+    """The title as one display line of at most ``width`` cells, and whether it reads right to left."""
+    rtl = is_rtl(title)
+    if width <= 1:
+        return "", rtl
+    lines = layout(" ".join(title.split()), width - 1)
+    if not lines:
+        return "", rtl
+    line = lines[0]
+    if len(lines) > 1:
+        line = "…" + line if rtl else line + "…"
+    return line, rtl
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Rows of (unread, star, date, language, title); a cursor; pages fetched on demand."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article-list--cursor", "article-list--unread", "article-list--meta"}
+
+    class Highlighted(Message):
+        """The cursor moved to another article."""
+
+        def __init__(self, article_list: ArticleList, row: Any) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.row = row
+
+    class Selected(Message):
+        """The user opened the row under the cursor (enter or a click on the selected row)."""
+
+        def __init__(self, article_list: ArticleList, row: Any) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.row = row
+
+    def __init__(self, source: RowSource, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.source = source
+        self.cursor = 0
+        self._count = 0
+        self._pages: dict[int, list[Any]] = {}
+        self._titles: OrderedDict[tuple[int, str, int], tuple[str, bool]] = OrderedDict()
+        self.reload()
+
+    # data
+    def reload(self) -> None:
+        """Forget cached pages (after marks or imports) and re-count."""
+        self._pages.clear()
+        self._count = self.source.count()
+        self.cursor = min(self.cursor, max(0, self._count - 1))
+        self.virtual_size = Size(self.size.width, self._count)
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return self._count
+
+    def row_at(self, index: int) -> Any | None:
+        if not 0 <= index < self._count:
+            return None
+        page = index // PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self.source.rows(offset=page * PAGE_SIZE, limit=PAGE_SIZE)
+            if len(self._pages) > 50:
+                self._pages.clear()
+            self._pages[page] = rows
+        offset = index - page * PAGE_SIZE
+        return rows[offset] if offset < len(rows) else None
+
+    @property
+    def current_row(self) -> Any | None:
+        return self.row_at(self.cursor)
+
+    def replace_row(self, row: Any) -> None:
+        """Update one cached row in place (after ``r``/``s``) without refetching the page."""
+        for rows in self._pages.values():
+            for n, old in enumerate(rows):
+                if old.id == row.id:
+                    rows[n] = row
+        self.refresh()
+
+    def index_of(self, article_id: int, start: int = 0) -> int | None:
+        """Position of ``article_id`` in list order, searching forward from ``start`` then from the top."""
+        for begin, end in ((start, self._count), (0, start)):
+            index = begin
+            while index < end:
+                row = self.row_at(index)
+                if row is not None and row.id == article_id:
+                    return index
+                index += 1
+        return None
+
+    # cursor
+    def move_to(self, index: int) -> None:
+        if self._count == 0:
+            return
+        index = max(0, min(index, self._count - 1))
+        changed = index != self.cursor
+        old = self.cursor
+        self.cursor = index
+        self._scroll_cursor_into_view()
+        self.refresh_line(old)
+        self.refresh_line(index)
+        if changed:
+            self.post_message(self.Highlighted(self, self.current_row))
+
+    def refresh_line(self, index: int) -> None:
+        y = index - self.scroll_offset.y
+        if 0 <= y < self.size.height:
+            self.refresh_lines(y)
+
+    def move_by(self, delta: int) -> None:
+        self.move_to(self.cursor + delta)
+
+    def page_by(self, pages: int) -> None:
+        self.move_by(pages * max(1, self.scrollable_content_region.height - 1))
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif height and self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def select_current(self) -> None:
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Selected(self, row))
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.scroll_offset.y + event.y
+        if 0 <= index < self._count:
+            if index == self.cursor and event.chain >= 2:
+                self.select_current()
+            else:
+                self.move_to(index)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, self._count)
+        self._scroll_cursor_into_view()
+
+    # drawing
+    def _title(self, row: Any, width: int) -> tuple[str, bool]:
+        key = (row.id, row.title, width)
+        found = self._titles.get(key)
+        if found is None:
+            found = fit_title(row.title or "", width)
+            self._titles[key] = found
+            if len(self._titles) > TITLE_CACHE:
+                self._titles.popitem(last=False)
+        return found
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        row = self.row_at(index)
+        if row is None:
+            return Strip.blank(width, base)
+        style = base
+        if not row.read:
+            style = style + self.get_component_rich_style("article-list--unread", partial=True)
+        if index == self.cursor:
+            style = style + self.get_component_rich_style("article-list--cursor", partial=True)
+        meta_style = style + self.get_component_rich_style("article-list--meta", partial=True)
+        marks = f"{' ' if row.read else UNREAD_MARK}{STAR_MARK if row.starred else ' '} "
+        date = (row.published or row.imported or "")[:10]
+        lang = (row.language or "--")[:2]
+        meta = f"{date} {lang} " if width >= 44 else f"{lang} " if width >= 20 else ""
+        title_width = max(0, width - cell_len(marks) - cell_len(meta))
+        title, rtl = self._title(row, title_width)
+        gap = " " * max(0, title_width - cell_len(title))
+        body = [Segment(gap, style), Segment(title, style)] if rtl else [Segment(title, style), Segment(gap, style)]
+        segments = [Segment(marks, style), Segment(meta, meta_style), *body]
+        return Strip(segments).crop_extend(0, width, base).simplify()
