@@ -1,0 +1,30 @@
+"""Keep terminal control out of article text, and split it into paragraphs.
+
+Article text comes from the web: an ESC, a C1 control or a bidi override (U+202A-U+202E,
+U+2066-U+2069) could move the cursor, change colours or flip a line the reader has already
+laid out. They are dropped here, before anything is measured. The implicit marks LRM, RLM
+and ALM (U+200E, U+200F, U+061C) are kept: they are strong characters the bidi algorithm
+needs, and the renderer leaves them out of the drawn line afterwards (they have no width).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 except TAB (turned into a space), DEL, C1, embeddings/overrides, isolates, deprecated format chars.
+_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\u206a-\u206f]")
+# Paragraph separators: CR LF, CR, LF, NEL, LS, PS (VT and FF are dropped above).
+_PARAGRAPHS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+# Zero-width characters that steer shaping or bidi but must not be written to the terminal.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u061c\u2060\ufeff")
+
+
+def clean(paragraph: str) -> str:
+    """One paragraph without control characters; a tab becomes a space."""
+    return _DROP.sub("", paragraph.replace("\t", " "))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of ``text`` (each line is one), cleaned; an empty text is one empty paragraph."""
+    return [clean(p) for p in _PARAGRAPHS.split(text)]
