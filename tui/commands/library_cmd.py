@@ -1,9 +1,289 @@
-"""Commands not written yet (see the open issues)."""
+"""Library commands: ``add``, ``list``, ``show``, ``search``, ``rm``, ``mark`` and ``export``.
+
+Each opens the library named by ``--library``/``NEWSREAD_LIBRARY`` (samples imported on
+first use) and turns every library problem into one line on stderr.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+
 import typer
+
+from articles.model import Article
+from articles.sources import LoadError
+from tui import errors
+from tui.inputs import check_stdin_once
+from tui.library_access import library_errors, open_library, parse_id
+from tui.output import write_json, write_line
+from tui.progress import with_progress
+
+BATCH_ARTICLES = 500  # one transaction per batch: whole articles only, and few commits
+BATCH_SECONDS = 1.0  # ... but commit at least this often, so other writers get their turn
+
+
+class ListFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    markdown = "markdown"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def add(
+    refs: list[str] = typer.Argument(..., metavar="PATH|URL|-...", help="Files, folders (recursive), URLs, '-'."),
+    tags: list[str] = typer.Option([], "--tag", "-t", help="Tag every imported article (repeatable)."),
+) -> None:
+    """Import articles: text/Markdown files, folders, web pages, RSS/Atom feeds, newsread JSON exports."""
+    from articles.importers import expand, load
+
+    check_stdin_once(refs)
+    items, failures = expand(refs)
+    added = skipped = 0
+    batch: list[Article] = []
+    with library_errors(), open_library() as library:
+
+        def flush() -> None:
+            nonlocal added, skipped
+            if batch:
+                results = library.add_many(batch)
+                added += sum(1 for _, new in results if new)
+                skipped += sum(1 for _, new in results if not new)
+                batch.clear()
+
+        last_flush = time.monotonic()
+        for ref in with_progress(items, "Importing"):
+            try:
+                loaded = load(ref)
+            except LoadError as exc:
+                failures.append(str(exc))
+                continue
+            failures.extend(loaded.failures)
+            for article in loaded.articles:
+                batch.append(replace(article, tags=tuple(dict.fromkeys([*article.tags, *tags]))) if tags else article)
+            if len(batch) >= BATCH_ARTICLES or time.monotonic() - last_flush > BATCH_SECONDS:
+                flush()
+                last_flush = time.monotonic()
+        flush()
+    for failure in failures:
+        errors.report(failure)
+    print(f"added {added}, skipped {_plural(skipped, 'duplicate')}, failed {len(failures)}")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _date(value: str | None) -> str:
+    return (value or "")[:10]
+
+
+def list_articles(
+    unread: bool = typer.Option(False, "--unread", help="Only unread articles."),
+    starred: bool = typer.Option(False, "--starred", help="Only starred articles."),
+    lang: str | None = typer.Option(None, "--lang", help="Only articles in this language (ar, en, ...)."),
+    limit: int = typer.Option(100, "--limit", "-n", min=0, help="How many rows (0: all)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many rows first."),
+    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json (JSON Lines)."),
+) -> None:
+    """List stored articles, newest first: id, unread (•) and starred (★) marks, language, date, title."""
+    with library_errors(), open_library() as library:
+        total = library.count(unread=unread, starred=starred, lang=lang)
+        rows = library.rows(offset=offset, limit=limit or max(total, 1), unread=unread, starred=starred, lang=lang)
+    for row in rows:
+        if output_format is ListFormat.json:
+            write_json(
+                {
+                    "id": row.id,
+                    "title": row.title,
+                    "kicker": row.kicker,
+                    "language": row.language,
+                    "source": row.source,
+                    "published": row.published,
+                    "imported": row.imported,
+                    "read": row.read,
+                    "starred": row.starred,
+                }
+            )
+        else:
+            marks = ("•" if not row.read else " ") + ("★" if row.starred else " ")
+            write_line(
+                f"{row.id:>5} {marks} {row.language or '--':<2} {_date(row.published or row.imported):<10} {row.title}"
+            )
+    if output_format is ListFormat.text and len(rows) < total and sys.stdout.isatty():
+        errors.report(f"showing {len(rows)} of {total}; use --offset/--limit for more")
+
+
+def show(
+    article_ref: str = typer.Argument(..., metavar="ID", help="Article id (12 or @12)."),
+    output_format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text, json or markdown."),
+) -> None:
+    """Show one article: kicker, headline, details, then the text (pull-quotes marked with '>')."""
+    from articles.export import article_to_dict, to_markdown
+
+    article_id = parse_id(article_ref)
+    with library_errors(), open_library() as library:
+        try:
+            article = library.get(article_id)
+        except KeyError:
+            raise errors.UserError(f"no article with id {article_id} in the library") from None
+    if output_format is ShowFormat.json:
+        write_json(article_to_dict(article))
+        return
+    if output_format is ShowFormat.markdown:
+        sys.stdout.write(to_markdown([article]))
+        return
+    if article.kicker:
+        write_line(article.kicker)
+    write_line(article.title)
+    details = [
+        f"id {article.id}",
+        article.language or "",
+        f"published {article.published}" if article.published else "",
+        f"imported {_date(article.imported)}",
+        "read" if article.read else "unread",
+        "starred" if article.starred else "",
+    ]
+    write_line(" · ".join(d for d in details if d))
+    if article.source:
+        write_line(f"source: {article.source}")
+    if article.tags:
+        write_line(f"tags: {', '.join(article.tags)}")
+    quotes = set(article.pull_quotes)
+    for paragraph in article.paragraphs:
+        write_line("")
+        write_line(f"> {paragraph}" if paragraph in quotes else paragraph)
+
+
+def search(
+    query: list[str] = typer.Argument(..., metavar="QUERY...", help='Words (prefixes match), or "a phrase".'),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="How many hits."),
+    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json (JSON Lines)."),
+) -> None:
+    """Full-text search over titles and bodies, Arabic-aware (diacritics, alef, ة/ه, ى/ي) and English-stemmed."""
+    text = " ".join(query)
+    with library_errors(), open_library() as library:
+        hits = library.search(text, limit=limit)
+    if not hits:
+        errors.report(f"no article matches {text!r}")
+        raise typer.Exit(1)
+    for hit in hits:
+        if output_format is ListFormat.json:
+            write_json({"id": hit.id, "title": hit.title, "snippet": hit.snippet, "rank": hit.rank})
+        else:
+            write_line(f"{hit.id:>5}  {hit.title}")
+            write_line(f"       {hit.snippet}")
+
+
+def _ids(refs: list[str]) -> list[int]:
+    return list(dict.fromkeys(parse_id(ref) for ref in refs))
+
+
+def _missing(library, ids: list[int]) -> list[int]:  # type: ignore[no-untyped-def]
+    present = set(library.ids())
+    return [i for i in ids if i not in present]
+
+
+def rm(refs: list[str] = typer.Argument(..., metavar="ID...", help="Article ids.")) -> None:
+    """Remove articles (with their search entries and cached analyses)."""
+    ids = _ids(refs)
+    with library_errors(), open_library() as library:
+        missing = _missing(library, ids)
+        removed = library.remove(ids)
+    for article_id in missing:
+        errors.report(f"no article with id {article_id} in the library")
+    print(f"removed {removed}")
+    if missing:
+        raise typer.Exit(1)
+
+
+def mark(
+    refs: list[str] = typer.Argument(..., metavar="ID...", help="Article ids."),
+    read: bool = typer.Option(False, "--read", help="Mark read."),
+    unread: bool = typer.Option(False, "--unread", help="Mark unread."),
+    star: bool = typer.Option(False, "--star", help="Star."),
+    unstar: bool = typer.Option(False, "--unstar", help="Unstar."),
+) -> None:
+    """Mark articles read or unread, starred or not."""
+    if read and unread:
+        raise errors.UserError("use --read or --unread, not both", exit_code=2)
+    if star and unstar:
+        raise errors.UserError("use --star or --unstar, not both", exit_code=2)
+    if not (read or unread or star or unstar):
+        raise errors.UserError("say what to mark: --read, --unread, --star or --unstar", exit_code=2)
+    ids = _ids(refs)
+    with library_errors(), open_library() as library:
+        missing = _missing(library, ids)
+        changed = 0
+        if read or unread:
+            changed = library.set_read(ids, read)
+        if star or unstar:
+            changed = max(changed, library.set_starred(ids, star))
+    for article_id in missing:
+        errors.report(f"no article with id {article_id} in the library")
+    print(f"marked {changed}")
+    if missing:
+        raise typer.Exit(1)
+
+
+def export(
+    refs: list[str] = typer.Argument(None, metavar="[ID...]", help="Article ids; all when omitted."),
+    output_format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json or markdown."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+) -> None:
+    """Export articles (oldest first); 'newsread add' of a JSON export gives back the same library."""
+    from articles.export import to_json, to_markdown
+
+    with library_errors(), open_library() as library:
+        if refs:
+            ids = _ids(refs)
+            missing = _missing(library, ids)
+            if missing:
+                raise errors.UserError(f"no article with id {', '.join(map(str, missing))} in the library")
+        else:
+            ids = list(reversed(library.ids()))
+        articles = [library.get(i) for i in ids]
+    document = to_json(articles) if output_format is ExportFormat.json else to_markdown(articles)
+    if output is None:
+        sys.stdout.write(document)
+        return
+    _write_atomically(output, document)
+    print(f"exported {_plural(len(articles), 'article')} to {output}", file=sys.stderr)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent if str(path.parent) else ".")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise errors.UserError(f"{path}: cannot write ({exc.strerror or exc})") from exc
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command("add")(add)
+    app.command("list")(list_articles)
+    app.command("show")(show)
+    app.command("search")(search)
+    app.command("rm")(rm)
+    app.command("mark")(mark)
+    app.command("export")(export)

@@ -1,0 +1,148 @@
+"""Turning inputs (files, directories, standard input, URLs) into ``Article`` values for the library.
+
+Each kind of input has its own module: plain text and Markdown (``text``), web pages
+(``html``), RSS/Atom feeds (``feeds``) and newsread's own JSON export (``articles.export``).
+``load`` sniffs the bytes to choose; a failure is an ``ImportFailure`` (a ``LoadError``)
+whose message names the input and the reason, so one bad input never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from articles.decoding import DecodeError, decode_bytes
+from articles.fetch import fetch, is_url
+from articles.model import Article
+from articles.sources import STDIN, LoadError, read_bytes
+from summarize.language import detect_language
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+JSON_SUFFIXES = frozenset({".json"})
+KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES
+
+
+class ImportFailure(LoadError):
+    """An input that gave no article; ``str()`` is ``"input: reason"``."""
+
+
+@dataclass
+class Loaded:
+    """What one input gave: its articles, and the reasons some parts of it (feed entries) failed."""
+
+    articles: list[Article] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def expand(refs: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Inputs to read, directories walked recursively (known suffixes, no hidden files); and failures."""
+    items: list[str] = []
+    failures: list[str] = []
+    for ref in refs:
+        if ref == STDIN or is_url(ref):
+            items.append(ref)
+            continue
+        path = Path(ref)
+        if path.is_dir():
+            found = sorted(
+                str(p)
+                for p in path.rglob("*")
+                if p.suffix.lower() in KNOWN_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.is_file()
+            )
+            if not found:
+                failures.append(f"{ref}: no article files in this folder ({', '.join(sorted(KNOWN_SUFFIXES))})")
+            items.extend(found)
+        elif path.exists():
+            items.append(ref)
+        else:
+            failures.append(f"{ref}: no such file or folder")
+    return items, failures
+
+
+def load(ref: str) -> Loaded:
+    """Read and parse one input (path, URL or ``-``); ``LoadError`` when it gives nothing."""
+    if is_url(ref):
+        fetched = fetch(ref)
+        return from_bytes(
+            fetched.data, name=ref, source=fetched.url, content_type=fetched.content_type, charset=fetched.charset
+        )
+    data = read_bytes(ref)
+    if ref == STDIN:
+        return from_bytes(data, name="standard input", source=None)
+    return from_bytes(data, name=ref, source=os.path.abspath(ref))
+
+
+def sniff(data: bytes, *, suffix: str = "", content_type: str | None = None) -> str:
+    """The kind of input: ``json``, ``feed``, ``html``, ``markdown`` or ``text``."""
+    head = data[:4096].replace(b"\x00", b"").decode("latin-1").lstrip("\ufeffï»¿ \t\r\n").lower()
+    content_type = (content_type or "").lower()
+    if head.startswith(("{", "[")) and (suffix in JSON_SUFFIXES or "json" in content_type or "newsread" in head):
+        return "json"
+    if any(tag in head for tag in ("<rss", "<feed", "<rdf:rdf")) or content_type in (
+        "application/rss+xml",
+        "application/atom+xml",
+    ):
+        return "feed"
+    if head.startswith(("<!doctype html", "<html")) or "html" in content_type or suffix in HTML_SUFFIXES:
+        return "html"
+    if head.startswith("<?xml") or suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix in MARKDOWN_SUFFIXES or "markdown" in content_type:
+        return "markdown"
+    return "text"
+
+
+def from_bytes(
+    data: bytes, *, name: str, source: str | None, content_type: str | None = None, charset: str | None = None
+) -> Loaded:
+    """Articles from the bytes of one input, by sniffed kind; languages detected where not given."""
+    suffix = Path(name.split("?", 1)[0]).suffix.lower()
+    kind = sniff(data, suffix=suffix, content_type=content_type)
+    try:
+        if kind == "json":
+            from articles.export import parse_export
+
+            loaded = Loaded(parse_export(_decode(data, name)))
+        elif kind == "feed":
+            from articles.importers.feeds import parse_feed
+
+            loaded = parse_feed(data, source=source or name)
+        elif kind == "html":
+            from articles.importers.html import parse_html_page
+
+            loaded = Loaded([parse_html_page(data, url=source, charset=charset)])
+        else:
+            from articles.importers.text import parse_text
+
+            loaded = Loaded([parse_text(_decode(data, name), source=source, markdown=kind == "markdown")])
+    except ImportFailure:
+        raise
+    except (ValueError, LookupError) as exc:
+        raise ImportFailure(f"{name}: {exc}") from exc
+    loaded.failures = [f"{name}: {reason}" for reason in loaded.failures]
+    if not loaded.articles and not loaded.failures:
+        raise ImportFailure(f"{name}: no article found")
+    loaded.articles = [with_language(a) for a in loaded.articles]
+    return loaded
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return decode_bytes(data)
+    except DecodeError as exc:
+        raise ImportFailure(f"{name}: {exc}") from exc
+
+
+def with_language(article: Article) -> Article:
+    """``article`` with its language set: a given code cut to its base (``en-US`` → ``en``), else detected."""
+    if article.language:
+        base = article.language.split("-", 1)[0].split("_", 1)[0].lower()
+        return article if base == article.language else replace(article, language=base)
+    return replace(article, language=detect_language(article.text))

@@ -1,0 +1,82 @@
+"""Web pages: main content (title, date, body without navigation and ads) by trafilatura.
+
+The bytes are decoded first with the charset the server or the page declares, else by
+``articles.decoding`` (which also knows Windows-1256 and ISO-8859-6), so Arabic pages
+without a declaration are not stored as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from articles.decoding import DecodeError, decode_bytes
+from articles.model import Article
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article")
+
+
+class NoContent(ValueError):
+    """The page has no article text that could be extracted."""
+
+
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """The page's text: the declared charset (header, then ``<meta>``) if valid, else detection."""
+    declared = charset
+    if not declared and (found := _META_CHARSET.search(data[:4096])):
+        declared = found.group(1).decode("ascii")
+    if declared:
+        try:
+            name = codecs.lookup(declared).name
+            return data.decode("utf-8-sig" if name == "utf-8" else name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return decode_bytes(data)
+    except DecodeError as exc:
+        raise NoContent(str(exc)) from exc
+
+
+def parse_html_page(data: bytes, *, url: str | None = None, charset: str | None = None) -> Article:
+    """The article of a web page; ``NoContent`` (a ``ValueError``) when there is none."""
+    import trafilatura
+
+    html = decode_html(data, charset)
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise NoContent("no article text found in the page")
+    paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    title = " ".join((doc.title or "").split())
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise NoContent("no article text found in the page")
+    if not title:
+        title = paragraphs[0] if len(paragraphs[0]) <= 120 else paragraphs[0][:119].rstrip() + "…"
+    language = doc.language if getattr(doc, "language", None) else None
+    return Article(title=title, paragraphs=tuple(paragraphs), language=language, source=url, published=doc.date or None)
+
+
+def fragment_paragraphs(fragment: str) -> list[str]:
+    """Paragraphs of an HTML fragment (a feed entry's content): block elements and ``<br>`` split them."""
+    import lxml.html
+
+    if "<" not in fragment:
+        return [" ".join(block.split()) for block in re.split(r"\n\s*\n", fragment) if block.strip()]
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    for element in [*root.iter("script", "style")]:
+        element.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n\n" + (br.tail or "")
+    for element in root.iter(*_BLOCK_TAGS):
+        element.text = "\n\n" + (element.text or "")
+        element.tail = "\n\n" + (element.tail or "")
+    text = root.text_content()
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]

@@ -1,0 +1,56 @@
+"""The library's SQLite schema and its migrations, numbered from the first release on.
+
+``PRAGMA user_version`` holds the schema version and ``PRAGMA application_id`` marks the
+file as a newsread library, so a foreign or newer file is recognised before anything is
+written to it. A migration runs inside the caller's transaction: it applies whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+APPLICATION_ID = 0x6E777264  # "nwrd"
+SCHEMA_VERSION = 1
+
+_V1 = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    kicker TEXT,
+    paragraphs TEXT NOT NULL,          -- JSON array of strings, logical order, as imported
+    pull_quotes TEXT NOT NULL,         -- JSON array of strings (each also one of the paragraphs)
+    language TEXT,
+    source TEXT,
+    published TEXT,
+    imported TEXT NOT NULL,            -- ISO 8601, UTC
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    tags TEXT NOT NULL DEFAULT '[]'    -- JSON array of strings
+);
+CREATE INDEX articles_newest ON articles (imported DESC, id DESC);
+CREATE INDEX articles_language ON articles (language, imported DESC, id DESC);
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE analysis (
+    content_hash TEXT NOT NULL,
+    analyzer_version TEXT NOT NULL,
+    data TEXT NOT NULL,                -- JSON object
+    PRIMARY KEY (content_hash, analyzer_version)
+) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+# MIGRATIONS[n] takes a library at version n to n + 1; version 0 is an empty file.
+MIGRATIONS: dict[int, str] = {0: _V1}
+
+
+def migrate(conn: sqlite3.Connection, current: int) -> None:
+    """Bring the schema from ``current`` to ``SCHEMA_VERSION``; the caller holds a write transaction."""
+    for version in range(current, SCHEMA_VERSION):
+        for statement in MIGRATIONS[version].split(";"):
+            if statement.strip():
+                conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -1,0 +1,92 @@
+"""Arabic-aware text forms for full-text search: what the index stores, what a query asks, where a hit is.
+
+SQLite's FTS5 cannot load a custom tokenizer from Python, so both sides are folded the
+same way *before* FTS5 sees them: harakat and tatweel dropped, alef forms unified,
+taa marbuta to haa, alef maqsura to yaa, digits to ASCII, lower case
+(``summarize.text.normalize``). FTS5's own ``porter`` tokenizer then stems English words.
+The stored article text is never changed; snippets are cut from the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarize.text import WORD, normalize
+
+SNIPPET_WORDS = 24
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def index_form(text: str) -> str:
+    """The folded text FTS5 indexes (same length in words as ``text``, one space between words)."""
+    return " ".join(normalize(word, fold_letters=True) for word in WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed user query: prefix terms and exact phrases, all folded, all required."""
+
+    terms: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.terms and not self.phrases
+
+    def match_expression(self) -> str:
+        """An FTS5 MATCH string: every term as a quoted prefix, every phrase quoted; AND between them.
+
+        Quoting each token means the user's text can never be read as FTS5 syntax (no
+        ``NEAR``, ``OR``, column filters or stray quotes reaching the parser).
+        """
+        parts = [f'"{term}"*' for term in self.terms]
+        parts += ['"' + " ".join(phrase) + '"' for phrase in self.phrases]
+        return " AND ".join(parts)
+
+    def matches_word(self, folded_word: str) -> bool:
+        """Whether a folded word of the article is one the query asks for (for snippets)."""
+        return any(folded_word.startswith(t) for t in self.terms) or any(
+            folded_word in phrase for phrase in self.phrases
+        )
+
+
+def parse_query(query: str) -> Query:
+    """Split ``query`` into phrases (``"..."``) and prefix terms, folded like the index."""
+    phrases = []
+    for found in _PHRASE.findall(query):
+        tokens = tuple(index_form(found).split())
+        if tokens:
+            phrases.append(tokens)
+    rest = _PHRASE.sub(" ", query).replace('"', " ")
+    terms: list[str] = []
+    for token in index_form(rest).split():
+        if token not in terms:
+            terms.append(token)
+    return Query(tuple(terms), tuple(phrases))
+
+
+def snippet(blocks: list[str], query: Query, *, width: int = SNIPPET_WORDS) -> str:
+    """A plain-text excerpt of the first block with a matching word, cut around that word.
+
+    The excerpt is a slice of the original text (logical order, harakat kept), with
+    ``…`` where it was cut; without any matching word, the start of the first block.
+    """
+    for block in blocks:
+        spans = [m.span() for m in WORD.finditer(block)]
+        for index, (start, end) in enumerate(spans):
+            if query.matches_word(normalize(block[start:end], fold_letters=True)):
+                return _cut(block, spans, index, width)
+    first = next((b for b in blocks if b.strip()), "")
+    spans = [m.span() for m in WORD.finditer(first)]
+    return _cut(first, spans, 0, width) if spans else first.strip()
+
+
+def _cut(block: str, spans: list[tuple[int, int]], index: int, width: int) -> str:
+    first = max(0, index - width // 3)
+    last = min(len(spans), first + width) - 1
+    first = max(0, min(first, last - width + 1))
+    start = 0 if first == 0 else spans[first][0]
+    end = len(block) if last == len(spans) - 1 else spans[last][1]
+    text = " ".join(block[start:end].split())
+    return ("…" if start > 0 else "") + text + ("…" if end < len(block.rstrip()) else "")

@@ -1,0 +1,461 @@
+"""The article library: one SQLite file (WAL, busy timeout, versioned schema) with FTS5 search.
+
+Safety rules (issue 7): a file that is not a newsread library, is corrupt, was written by a
+newer newsread or is read-only raises ``LibraryError`` with a one-line message and is never
+written to; every write is one ``BEGIN IMMEDIATE`` transaction, so an article goes in whole or
+not at all and a kill mid-import leaves the last committed state. One ``Library`` object
+belongs to one thread; other threads open their own (opening is cheap).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from articles.model import Article
+from articles.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
+from articles.search_text import index_form, parse_query, snippet
+
+BUSY_TIMEOUT_S = 60.0
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_CHUNK = 500
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class LibraryError(Exception):
+    """A library problem the user can act on; ``str()`` is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """A light row for lists: everything but the body."""
+
+    id: int
+    title: str
+    kicker: str | None
+    language: str | None
+    source: str | None
+    published: str | None
+    imported: str
+    read: bool
+    starred: bool
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result; ``snippet`` is plain text in logical order; lower ``rank`` is better (bm25)."""
+
+    id: int
+    title: str
+    snippet: str
+    rank: float
+
+
+def default_path() -> Path:
+    """Where the library lives when no path is given: the user's data directory."""
+    import platformdirs
+
+    return platformdirs.user_data_path("newsread", appauthor=False) / "library.sqlite3"
+
+
+def now_iso() -> str:
+    """The import timestamp: UTC, ISO 8601, microseconds (so newest-first order is exact)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _describe(path: Path, exc: sqlite3.Error) -> LibraryError:
+    message = str(exc)
+    lowered = message.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return LibraryError(f"{path}: the library is busy (another newsread is writing); try again")
+    if "readonly" in lowered or "read-only" in lowered:
+        return LibraryError(f"{path}: the library file is read-only")
+    if "disk is full" in lowered:
+        return LibraryError(f"{path}: the disk is full; nothing was written")
+    if "unable to open" in lowered:
+        return LibraryError(f"{path}: cannot open the library file (check the folder's permissions)")
+    return LibraryError(f"{path}: the library file is damaged or unreadable ({message}); it was left as it is")
+
+
+def _guarded(method: Callable[P, R]) -> Callable[P, R]:
+    """Turn any SQLite error into a one-line ``LibraryError``."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.Error as exc:
+            library = args[0]
+            raise _describe(library.path, exc) from exc  # type: ignore[attr-defined]
+
+    return wrapper
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is not an SQLite database or not ours."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except PermissionError as exc:
+        raise LibraryError(f"{path}: permission denied") from exc
+    except OSError as exc:
+        raise LibraryError(f"{path}: {exc.strerror or exc}") from exc
+    if not header:
+        return  # an empty file: a new library
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise LibraryError(f"{path}: not a newsread library (not an SQLite database); it was left as it is")
+    schema_cookie = int.from_bytes(header[40:44], "big")
+    user_version = int.from_bytes(header[60:64], "big")
+    application_id = int.from_bytes(header[68:72], "big")
+    _check_identity(path, application_id, user_version, has_schema=schema_cookie != 0)
+
+
+def _check_identity(path: Path, application_id: int, user_version: int, *, has_schema: bool) -> None:
+    if application_id not in (0, APPLICATION_ID) or (application_id == 0 and has_schema):
+        raise LibraryError(f"{path}: an SQLite database of another program, not a newsread library; left as it is")
+    if user_version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"{path}: written by a newer newsread (library schema {user_version}, this one reads up to "
+            f"{SCHEMA_VERSION}); upgrade newsread, the file was left as it is"
+        )
+
+
+class Library:
+    """The article store. ``Library(path)``; ``None`` means ``default_path()``."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None):
+        self.path = Path(path).expanduser() if path is not None else default_path()
+        self._conn: sqlite3.Connection | None = None
+        self._conn = self._open()
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        path = self.path
+        if path.exists():
+            if path.is_dir():
+                raise LibraryError(f"{path}: is a directory, not a library file")
+            _check_header(path)
+            if not os.access(path, os.W_OK):
+                raise LibraryError(f"{path}: the library file is read-only; it was left as it is")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(f"{path.parent}: cannot create the library folder ({exc.strerror or exc})") from exc
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise _describe(path, exc) from exc
+        try:
+            self._prepare(conn)
+        except LibraryError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _describe(path, exc) from exc
+        return conn
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        """Check identity with reads only; then WAL and, for a new or older file, the schema."""
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        _check_identity(self.path, application_id, version, has_schema=tables > 0 and version == 0)
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        if version < SCHEMA_VERSION:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                current = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have done it
+                if current < SCHEMA_VERSION:
+                    migrate(conn, current)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise LibraryError(f"{self.path}: the library is closed")
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once (``IMMEDIATE``) so the busy timeout covers it."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- writing articles ----------------------------------------------------------------------
+
+    @_guarded
+    def add(self, article: Article) -> tuple[int, bool]:
+        """Store ``article``; ``(id, added)``, ``added`` False when the same content is already there."""
+        return self.add_many([article])[0]
+
+    @_guarded
+    def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
+        """Store many articles in one transaction (all of them or none); ``(id, added)`` for each."""
+        results = []
+        with self._write() as conn:
+            for article in articles:
+                results.append(self._insert(conn, article))
+        return results
+
+    def _insert(self, conn: sqlite3.Connection, article: Article) -> tuple[int, bool]:
+        content_hash = article.content_hash
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO articles (content_hash, title, kicker, paragraphs, pull_quotes, language, source,"
+            " published, imported, read, starred, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                content_hash,
+                article.title,
+                article.kicker,
+                json.dumps(list(article.paragraphs), ensure_ascii=False),
+                json.dumps(list(article.pull_quotes), ensure_ascii=False),
+                article.language,
+                article.source,
+                article.published,
+                article.imported or now_iso(),
+                int(article.read),
+                int(article.starred),
+                json.dumps(list(article.tags), ensure_ascii=False),
+            ),
+        )
+        if cursor.rowcount != 1:
+            row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+            return int(row[0]), False
+        article_id = int(cursor.lastrowid or 0)
+        body = "\n".join([article.kicker or "", *article.paragraphs])
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            (article_id, index_form(article.title), index_form(body)),
+        )
+        return article_id, True
+
+    @_guarded
+    def set_read(self, ids: Iterable[int], read: bool = True) -> int:
+        """Mark articles read (or unread); how many exist among ``ids``."""
+        return self._update_flag("read", ids, read)
+
+    @_guarded
+    def set_starred(self, ids: Iterable[int], starred: bool = True) -> int:
+        """Star (or unstar) articles; how many exist among ``ids``."""
+        return self._update_flag("starred", ids, starred)
+
+    def _update_flag(self, column: str, ids: Iterable[int], value: bool) -> int:
+        changed = 0
+        with self._write() as conn:
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                cursor = conn.execute(f"UPDATE articles SET {column} = ? WHERE id IN ({marks})", (int(value), *chunk))
+                changed += cursor.rowcount
+        return changed
+
+    @_guarded
+    def remove(self, ids: Iterable[int]) -> int:
+        """Delete articles (and their search entries and cached analyses); how many were there."""
+        removed = 0
+        with self._write() as conn:
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                conn.execute(
+                    "DELETE FROM analysis WHERE content_hash IN"
+                    f" (SELECT content_hash FROM articles WHERE id IN ({marks}))",
+                    chunk,
+                )
+                conn.execute(f"DELETE FROM articles_fts WHERE rowid IN ({marks})", chunk)
+                removed += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk).rowcount
+        return removed
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _filters(unread: bool, starred: bool, lang: str | None) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if unread:
+            clauses.append("read = 0")
+        if starred:
+            clauses.append("starred = 1")
+        if lang:
+            clauses.append("language = ?")
+            params.append(lang)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    @_guarded
+    def count(self, *, unread: bool = False, starred: bool = False, lang: str | None = None) -> int:
+        where, params = self._filters(unread, starred, lang)
+        return int(self.conn.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0])
+
+    @_guarded
+    def rows(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        unread: bool = False,
+        starred: bool = False,
+        lang: str | None = None,
+    ) -> list[ArticleRow]:
+        """A page of light rows, newest first (imported desc, id desc)."""
+        where, params = self._filters(unread, starred, lang)
+        cursor = self.conn.execute(
+            "SELECT id, title, kicker, language, source, published, imported, read, starred FROM articles"
+            f"{where} ORDER BY imported DESC, id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8])) for r in cursor.fetchall()]
+
+    @_guarded
+    def ids(self) -> list[int]:
+        """Every article id, in ``rows()`` order."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY imported DESC, id DESC")]
+
+    @_guarded
+    def get(self, article_id: int) -> Article:
+        """The whole article; ``KeyError`` when there is none with that id."""
+        row = self.conn.execute(
+            "SELECT id, title, kicker, paragraphs, pull_quotes, language, source, published, imported, read, starred,"
+            " tags FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(article_id)
+        return Article(
+            id=row[0],
+            title=row[1],
+            kicker=row[2],
+            paragraphs=tuple(json.loads(row[3])),
+            pull_quotes=tuple(json.loads(row[4])),
+            language=row[5],
+            source=row[6],
+            published=row[7],
+            imported=row[8],
+            read=bool(row[9]),
+            starred=bool(row[10]),
+            tags=tuple(json.loads(row[11])),
+        )
+
+    @_guarded
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """Ranked full-text hits (bm25, title weighted 5:1), Arabic-folded and English-stemmed, with snippets."""
+        parsed = parse_query(query)
+        if parsed.empty:
+            return []
+        found = self.conn.execute(
+            "SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?"
+            " ORDER BY score LIMIT ?",
+            (parsed.match_expression(), limit),
+        ).fetchall()
+        hits = []
+        for article_id, score in found:
+            row = self.conn.execute(
+                "SELECT title, kicker, paragraphs FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if row is None:
+                continue
+            blocks = [*json.loads(row[2]), row[0], row[1] or ""]
+            hits.append(SearchHit(article_id, row[0], snippet(blocks, parsed), float(score)))
+        return hits
+
+    @_guarded
+    def next_unread(self, after_id: int | None, *, backwards: bool = False) -> int | None:
+        """The next (or previous) unread article after ``after_id`` in ``rows()`` order; ``None`` at the end."""
+        order = "imported ASC, id ASC" if backwards else "imported DESC, id DESC"
+        anchor = None
+        if after_id is not None:
+            anchor = self.conn.execute("SELECT imported, id FROM articles WHERE id = ?", (after_id,)).fetchone()
+        if anchor is None:
+            row = self.conn.execute(f"SELECT id FROM articles WHERE read = 0 ORDER BY {order} LIMIT 1").fetchone()
+        else:
+            beyond = (
+                "(imported > ? OR (imported = ? AND id > ?))"
+                if backwards
+                else "(imported < ? OR (imported = ? AND id < ?))"
+            )
+            row = self.conn.execute(
+                f"SELECT id FROM articles WHERE read = 0 AND {beyond} ORDER BY {order} LIMIT 1",
+                (anchor[0], anchor[0], anchor[1]),
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    # -- analysis cache ------------------------------------------------------------------------
+
+    @_guarded
+    def cached_analysis(self, content_hash: str, analyzer_version: str) -> dict | None:
+        """The stored analysis of this content by this analyzer version, or ``None``."""
+        row = self.conn.execute(
+            "SELECT data FROM analysis WHERE content_hash = ? AND analyzer_version = ?",
+            (content_hash, analyzer_version),
+        ).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    @_guarded
+    def store_analysis(self, content_hash: str, analyzer_version: str, data: dict) -> None:
+        """Keep an analysis (JSON-serialisable) for this content and analyzer version."""
+        payload = json.dumps(data, ensure_ascii=False)
+        with self._write() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO analysis (content_hash, analyzer_version, data) VALUES (?, ?, ?)",
+                (content_hash, analyzer_version, payload),
+            )
+
+    # -- samples -------------------------------------------------------------------------------
+
+    @_guarded
+    def ensure_samples(self) -> int:
+        """On an empty library never seeded before, import the bundled samples; how many were added."""
+        if self.conn.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone():
+            return 0
+        from articles.importers.samples import sample_articles
+
+        samples = sample_articles()
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone():
+                return 0  # another process seeded it meanwhile
+            added = 0
+            if conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
+                added = sum(1 for article in samples if self._insert(conn, article)[1])
+            conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?)", (now_iso(),))
+        return added
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    chunk: list[int] = []
+    for value in ids:
+        chunk.append(int(value))
+        if len(chunk) == _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
