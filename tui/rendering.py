@@ -145,7 +145,7 @@ def bidi_guard(stream: TextIO, mode: str | None = None) -> None:
 class _Paragraph:
     """One cleaned paragraph: units and levels (width-independent), line breaks per width."""
 
-    __slots__ = ("_breaks", "_levels", "para_level", "reorder", "units")
+    __slots__ = ("_breaks", "_glyphs", "_levels", "para_level", "reorder", "units")
 
     def __init__(self, paragraph: str, mode: str, keep_harakat: bool, base: str):
         text = paragraph if keep_harakat else drop_harakat(paragraph)
@@ -159,6 +159,7 @@ class _Paragraph:
         self.reorder = mode == "app" and (level == 1 or has_rtl(text))
         self.units: Units = make_units(text, shape=self.reorder)
         self._levels: list[int] | None = None
+        self._glyphs: tuple[str, ...] | None = None
         self._breaks: dict[int, list[tuple[int, int]]] = {}
 
     def breaks(self, width: int) -> list[tuple[int, int]]:
@@ -173,6 +174,12 @@ class _Paragraph:
             self._breaks[width] = found
         return found
 
+    def glyphs(self) -> tuple[str, ...]:
+        """The units' glyphs, shaped the first time a line is drawn."""
+        if self._glyphs is None:
+            self._glyphs = self.units.shaped_glyphs()
+        return self._glyphs
+
     def unit_levels(self) -> list[int]:
         if self._levels is None:
             units = self.units
@@ -183,7 +190,7 @@ class _Paragraph:
     def line(self, index: int, width: int) -> str:
         """Line ``index`` at ``width``, reordered if needed and right-aligned if right-to-left."""
         start, end = self.breaks(width)[index]
-        glyphs = self.units.glyphs
+        glyphs = self.glyphs()
         if self.reorder:
             levels = line_levels([g[0] for g in glyphs[start:end]], self.unit_levels()[start:end], self.para_level)
             parts = []
@@ -280,48 +287,53 @@ class ParagraphRenderer:
         for index, text in enumerate(self.paragraphs):
             for part in split_paragraphs(text):
                 self._items.append((index, _prepare(part, self.mode, self.keep_harakat, base)))
-        self._starts: list[int] = []
-        total = 0
-        for n, (_, item) in enumerate(self._items):
-            if n and self.spacing:
+        self._starts: list[int] = []  # first row of each item
+        self._prior: list[int] = []  # lines of the same paragraph before each item
+        self._first: dict[int, int] = {}  # paragraph index -> first row
+        total = prior = 0
+        for n, (index, item) in enumerate(self._items):
+            if n and index != self._items[n - 1][0]:
                 total += self.spacing
+                prior = 0
+            self._first.setdefault(index, total)
             self._starts.append(total)
-            total += len(item.breaks(self.width))
+            self._prior.append(prior)
+            count = len(item.breaks(self.width))
+            total += count
+            prior += count
         self._total = total
         self._cache: dict[int, str] = {}
 
     def __len__(self) -> int:
         return self._total
 
-    def locate(self, y: int) -> tuple[int, int]:
-        """(paragraph index, line within it) of row ``y``; the line is -1 on a spacing row."""
+    def _item_at(self, y: int) -> tuple[int, int]:
+        """(item number, line within the item) of row ``y``; the line may be past the item (spacing)."""
         if not 0 <= y < self._total:
             raise IndexError(y)
         n = bisect.bisect_right(self._starts, y) - 1
+        return n, y - self._starts[n]
+
+    def locate(self, y: int) -> tuple[int, int]:
+        """(paragraph index, line within it) of row ``y``; the line is -1 on a spacing row."""
+        n, k = self._item_at(y)
         index, item = self._items[n]
-        k = y - self._starts[n]
         if k >= len(item.breaks(self.width)):
             return index, -1
-        first = next(i for i, (p, _) in enumerate(self._items) if p == index)
-        before = sum(len(self._items[i][1].breaks(self.width)) for i in range(first, n))
-        return index, before + k
+        return index, self._prior[n] + k
 
     def first_line(self, paragraph_index: int) -> int:
         """Row of the first line of paragraph ``paragraph_index``."""
-        for n, (index, _) in enumerate(self._items):
-            if index == paragraph_index:
-                return self._starts[n]
-        raise IndexError(paragraph_index)
+        if paragraph_index not in self._first:
+            raise IndexError(paragraph_index)
+        return self._first[paragraph_index]
 
     def line(self, y: int) -> str:
         """Row ``y``: shaped and reordered the first time it is asked for."""
         found = self._cache.get(y)
         if found is None:
-            if not 0 <= y < self._total:
-                raise IndexError(y)
-            n = bisect.bisect_right(self._starts, y) - 1
+            n, k = self._item_at(y)
             item = self._items[n][1]
-            k = y - self._starts[n]
             found = item.line(k, self.width) if k < len(item.breaks(self.width)) else ""
             self._cache[y] = found
         return found

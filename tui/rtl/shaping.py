@@ -19,17 +19,29 @@ from rich.cells import cell_len
 
 _MARK_CATEGORIES = frozenset(("Mn", "Me", "Mc"))
 _ZWJ = "\u200d"
-_LAM_ALEF = ("\ufef5", "\ufefc")  # first and last lam-alef ligature presentation forms
+_LAM = "\u0644"
+_ALEFS = frozenset("\u0622\u0623\u0625\u0627")  # the alefs that make a lam-alef ligature
 
 
 @dataclass(frozen=True, slots=True)
 class Units:
-    """A paragraph cut into units: ``glyphs[i]`` draws ``text[starts[i]:starts[i + 1]]``."""
+    """A paragraph cut into units: ``glyphs[i]`` draws ``text[starts[i]:starts[i + 1]]`` in ``widths[i]`` cells.
+
+    With ``shape``, ``glyphs`` are the logical clusters until ``shaped_glyphs`` is called:
+    widths do not depend on shaping (a presentation form takes a cell like its letter, and a
+    lam-alef unit is counted as the one cell its ligature takes), so a paragraph can be
+    wrapped, and its height known, without paying for shaping until a line is drawn.
+    """
 
     text: str
     glyphs: tuple[str, ...]
     starts: tuple[int, ...]
     widths: tuple[int, ...]
+    shape: bool = False
+
+    def shaped_glyphs(self) -> tuple[str, ...]:
+        """The glyphs with Arabic letters in presentation forms (the glyphs as they are if not ``shape``)."""
+        return _shape(self.glyphs) if self.shape else self.glyphs
 
 
 def _is_mark(ch: str) -> bool:
@@ -80,30 +92,32 @@ def clusters(text: str) -> tuple[list[int], list[str]]:
 
 
 def make_units(text: str, *, shape: bool) -> Units:
-    """Cut ``text`` into units, with Arabic letters in presentation forms when ``shape``."""
+    """Cut ``text`` into units; with ``shape``, a lam and the alef after it make one unit."""
     starts, parts = clusters(text)
-    if shape and parts:
-        starts, parts = _shape(starts, parts)
-    return Units(text, tuple(parts), tuple(starts), tuple(cell_len(p) for p in parts))
-
-
-def _shape(starts: list[int], parts: list[str]) -> tuple[list[int], list[str]]:
-    """Replace each cluster's base by its shaped form; merge lam+alef clusters into one unit."""
-    lead = 1 if _is_mark(parts[0][0]) else 0  # a paragraph that opens with a mark has no base to shape
-    bases = "".join(p[0] for p in parts[lead:])
-    shaped = _reshaper().reshape(bases)
-    consumed = sum(2 if _LAM_ALEF[0] <= c <= _LAM_ALEF[1] else 1 for c in shaped)
-    if consumed != len(bases):  # never seen; draw unshaped rather than misplace letters
-        return starts, parts
-    new_starts, new_parts = starts[:lead], parts[:lead]
-    k = lead
-    for c in shaped:
-        if _LAM_ALEF[0] <= c <= _LAM_ALEF[1]:
-            new_starts.append(starts[k])
-            new_parts.append(c + parts[k][1:] + parts[k + 1][1:])
-            k += 2
-        else:
-            new_starts.append(starts[k])
-            new_parts.append(c + parts[k][1:])
+    widths = [cell_len(p) for p in parts]
+    if shape:
+        k = 1
+        while k < len(parts):
+            if parts[k - 1][0] == _LAM and parts[k][0] in _ALEFS:
+                parts[k - 1] += parts.pop(k)
+                del starts[k]
+                widths[k - 1 : k + 1] = [cell_len(parts[k - 1]) - 1]  # two letters, one ligature cell
             k += 1
-    return new_starts, new_parts
+    return Units(text, tuple(parts), tuple(starts), tuple(widths), shape)
+
+
+def _shape(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Each unit's base letter (or lam-alef pair) replaced by its shaped form; marks stay after it."""
+    if not parts:
+        return parts
+    lead = 1 if _is_mark(parts[0][0]) else 0  # a paragraph that opens with a mark has no base to shape
+    bases: list[str] = []
+    marks: list[str] = []
+    for p in parts[lead:]:
+        alef = next((ch for ch in p[1:] if ch in _ALEFS), "") if p[0] == _LAM else ""
+        bases.append(p[0] + alef)
+        marks.append(p[1:].replace(alef, "", 1) if alef else p[1:])
+    shaped = _reshaper().reshape("".join(bases))
+    if len(shaped) != len(bases):  # never seen; draw unshaped rather than misplace letters
+        return parts
+    return tuple(parts[:lead]) + tuple(c + m for c, m in zip(shaped, marks, strict=True))
