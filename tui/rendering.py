@@ -41,6 +41,9 @@ API (all ``width`` values are terminal cells; every line's ``cell_len`` is at mo
     app or CLI starts drawing and the second at exit, so VTE-based terminals (GNOME Terminal)
     stop reordering a second time what newsread already reordered. ``bidi_guard(stream)``
     writes the enter sequence once to a terminal stream and the exit sequence at exit.
+``render_map(paragraph, width, ...) -> (text, lines)``
+    Where each drawn glyph comes from: per line, in display order, ``(start, end, glyph)`` with
+    ``glyph`` drawing ``text[start:end]`` of the cleaned paragraph ``text`` (for highlights).
 ``cell_width(line) -> int``: ``rich.cells.cell_len``, the measure used throughout.
 
 Dropped before anything is measured: C0/C1 controls (a tab becomes a space), U+202A-U+202E and
@@ -85,6 +88,7 @@ __all__ = [
     "bidi_guard",
     "cell_width",
     "render_cached",
+    "render_map",
     "render_rich",
     "render_text",
 ]
@@ -187,23 +191,33 @@ class _Paragraph:
             self._levels = [char_levels[s] for s in units.starts]
         return self._levels
 
-    def line(self, index: int, width: int) -> str:
-        """Line ``index`` at ``width``, reordered if needed and right-aligned if right-to-left."""
+    def line_units(self, index: int, width: int) -> list[tuple[int, int, str]]:
+        """Line ``index`` at ``width`` in display order: (start, end, glyph) per unit, where
+        ``text[start:end]`` is what the glyph draws (``text``: the cleaned paragraph)."""
         start, end = self.breaks(width)[index]
         glyphs = self.glyphs()
+        starts = self.units.starts
+        order: Sequence[int] = range(end - start)
+        levels: list[int] = []
         if self.reorder:
             levels = line_levels([g[0] for g in glyphs[start:end]], self.unit_levels()[start:end], self.para_level)
-            parts = []
-            for k in visual_order(levels):
-                glyph = glyphs[start + k]
-                parts.append(mirror(glyph) if levels[k] % 2 else glyph)
-        else:
-            parts = list(glyphs[start:end])
-        if any(len(p) == 1 and p in INVISIBLE for p in parts) or any(len(p) > 1 for p in parts):
-            parts = ["".join(c for c in p if c not in INVISIBLE) for p in parts]
-        if cell_len("".join(parts)) > width:
-            parts = [_OVERWIDE if cell_len(p) > width else p for p in parts]
-        line = "".join(parts)
+            order = visual_order(levels)
+        stops = (*starts[1:], len(self.units.text))
+        out = []
+        for k in order:
+            glyph = glyphs[start + k]
+            if levels and levels[k] % 2:
+                glyph = mirror(glyph)
+            if len(glyph) > 1 or glyph in INVISIBLE:
+                glyph = "".join(c for c in glyph if c not in INVISIBLE)
+            if self.units.widths[start + k] > width:
+                glyph = _OVERWIDE
+            out.append((starts[start + k], stops[start + k], glyph))
+        return out
+
+    def line(self, index: int, width: int) -> str:
+        """Line ``index`` at ``width``, reordered if needed and right-aligned if right-to-left."""
+        line = "".join(glyph for _, _, glyph in self.line_units(index, width))
         if self.para_level == 1:
             line = " " * (width - cell_len(line)) + line
         return line
@@ -223,6 +237,19 @@ def _render_cached(text: str, width: int, mode: str, keep_harakat: bool, base: s
     for paragraph in split_paragraphs(text):
         lines.extend(_prepare(paragraph, mode, keep_harakat, base).render(width))
     return tuple(lines)
+
+
+def render_map(
+    paragraph: str, width: int, *, mode: str | None = None, harakat: str | bool | None = None, base: str = "auto"
+) -> tuple[str, list[list[tuple[int, int, str]]]]:
+    """Where each drawn glyph comes from: the cleaned ``paragraph`` (one paragraph: no line breaks)
+    and, per line in display order, ``(start, end, glyph)`` with ``glyph`` drawing ``text[start:end]``.
+
+    For highlighting logical spans on reordered lines, and for tests that undo the reordering.
+    """
+    item = _prepare(split_paragraphs(paragraph)[0], _mode(mode), _keep_harakat(harakat), base)
+    width = _check(width, base)
+    return item.units.text, [item.line_units(i, width) for i in range(len(item.breaks(width)))]
 
 
 def _check(width: int, base: str) -> int:
