@@ -1,9 +1,87 @@
-"""Commands not written yet (see the open issues)."""
+"""``newsread extract``: who attended and which numbered objectives an article lists."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 import typer
+
+from articles.sources import LoadError
+from tui import errors
+from tui.inputs import check_stdin_once, load_input
+from tui.output import write_json, write_line
+from tui.progress import with_progress
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def extract(
+    files: list[str] = typer.Argument(..., metavar="FILE...", help="Article files, '-' for stdin, or sample:NAME."),
+    language: str | None = typer.Option(None, "--language", "-l", help="Language code; detected when omitted."),
+    output_format: Format = typer.Option(Format.text, "--format", "-f", help="text or json (JSON Lines)."),
+) -> None:
+    """Extract attendees (with titles and groups) and numbered objectives from articles."""
+    from summarize.extraction import extract as run_extraction
+    from summarize.extraction import to_dict
+    from summarize.language import normalize_language_code
+
+    try:
+        lang = normalize_language_code(language) if language else None
+    except ValueError as exc:
+        raise errors.UserError(str(exc), exit_code=2) from exc
+    check_stdin_once(files)
+
+    failed = 0
+    several = len(files) > 1
+    for number, ref in enumerate(with_progress(files, "Extracting")):
+        try:
+            source = load_input(ref)
+        except LoadError as exc:
+            errors.report(str(exc))
+            failed += 1
+            continue
+        result = run_extraction(source.text, lang)
+        if output_format is Format.json:
+            write_json({"file": source.name, **to_dict(result)})
+            continue
+        if several:
+            if number:
+                write_line("")
+            write_line(f"==> {source.name} <==")
+        _write_text(result)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _write_text(result) -> None:
+    """Plain text: one attendee per line, groups, then each list with its lead-in and numbered items."""
+    people = result.attendees.people
+    if people or result.attendees.groups:
+        write_line("Attendees:")
+        for person in people:
+            line = f"  {person.name}"
+            if person.title:
+                line += f" ({person.title})"
+            if person.aliases:
+                line += f" [also: {', '.join(person.aliases)}]"
+            write_line(line)
+        for group in result.attendees.groups:
+            write_line(f"  + {group.text}")
+    for objectives in result.objectives:
+        write_line("Objectives:" if not objectives.topic else f"Objectives ({objectives.topic}):")
+        if objectives.lead_in:
+            write_line(f"  {objectives.lead_in}")
+        for index, item in enumerate(objectives.items, 1):
+            write_line(f"  {index}. {item}")
+        if objectives.count_mismatch:
+            write_line(f"  warning: {objectives.announced_count} announced, {len(objectives.items)} found")
+    if not people and not result.attendees.groups and not result.objectives:
+        write_line("(no attendees or numbered objectives found)")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add ``extract`` to ``app``."""
+    app.command("extract")(extract)
