@@ -89,13 +89,3 @@ def analyze(article: Article, *, cancelled: Any = None) -> dict[str, Any]:
             found = found.get("lists") or found.get("objectives") or [found]
         result["objectives"] = found or []
     return result
-
-
-def item_text(item: Any) -> str:
-    """An objective item or a group as a line: a string, or the first text-like field of a dict."""
-    if isinstance(item, dict):
-        for key in ("text", "name", "label", "description", "title"):
-            if isinstance(item.get(key), str) and item[key]:
-                return item[key]
-        return " ".join(str(v) for v in item.values() if isinstance(v, str))
-    return str(item)

@@ -37,6 +37,7 @@ class MainScreen(Screen):
         super().__init__()
         self.article: Article | None = None
         self.analysis: dict[str, Any] | None = None
+        self._painted = False
 
     # layout
     def compose(self) -> ComposeResult:
@@ -72,18 +73,23 @@ class MainScreen(Screen):
         self._apply_width(self.size.width)
         self.article_list.focus()
         self.update_status()
-        if self.wide and self.article_list.current_row is not None:
-            self.show_row(self.article_list.current_row)
+        self.call_after_refresh(self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        """The screen is up: only now may the analysis (and its heavy imports) start."""
+        self._painted = True
         painted = getattr(self.app, "painted", None)
         if painted:
-            self.call_after_refresh(painted)
+            painted()
+        if self.wide and self.article is None and self.article_list.current_row is not None:
+            self.show_row(self.article_list.current_row)
 
     def on_resize(self, event: Any) -> None:
         self._apply_width(event.size.width)
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width < WIDE, "narrow")
-        if width >= WIDE and self.article is None and self.is_mounted and self.article_list.current_row is not None:
+        if width >= WIDE and self.article is None and self._painted and self.article_list.current_row is not None:
             self.show_row(self.article_list.current_row)
 
     def set_mode(self, mode: str) -> None:
@@ -154,8 +160,9 @@ class MainScreen(Screen):
         worker = get_current_worker()
         from tui import analysis
 
-        library = self.app.open_worker_library()
+        library = None
         try:
+            library = self.app.open_worker_library()
             version = analysis.analyzer_version()
             key = article.content_hash
             data = library.cached_analysis(key, version)
@@ -170,7 +177,8 @@ class MainScreen(Screen):
                 self.app.call_from_thread(self._analysis_failed, article.id, f"analysis failed: {exc}")
             return
         finally:
-            library.close()
+            if library is not None:
+                library.close()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._analysis_ready, article.id, data)
 

@@ -29,3 +29,13 @@ class AnalysisPanel(LinesView):
 
     def blocks_for(self, data: dict[str, Any]) -> list[Block]:
         raise NotImplementedError
+
+
+def item_text(item: Any) -> str:
+    """An objective item or a group as a line: a string, or the first text-like field of a dict."""
+    if isinstance(item, dict):
+        for key in ("text", "name", "label", "description", "title"):
+            if isinstance(item.get(key), str) and item[key]:
+                return item[key]
+        return " ".join(str(v) for v in item.values() if isinstance(v, str))
+    return str(item)

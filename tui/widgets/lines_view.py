@@ -1,9 +1,10 @@
 """A scrollable column of text blocks drawn line by line (the reader and the side panels).
 
-Each block is laid out by ``tui.rendering.render_text`` at the current width, so Arabic arrives
-shaped and in visual order; the lines are drawn as they are (Textual never wraps them again) and
-right-aligned when the block reads right to left. Only the visible lines are drawn
-(``render_line``), and the layout is cached per width: resizing re-flows everything.
+The blocks go to ``tui.rendering.ParagraphRenderer`` at the current width: it wraps them all up
+front (to know the height) and shapes and reorders a line only when it is drawn, so Arabic
+arrives in visual order with joined forms, right-to-left paragraphs right-aligned. The lines are
+drawn as they are (Textual never wraps them again), only the visible ones (``render_line``);
+a resize lays everything out again at the new width.
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.rendering import render_text
+from tui.rendering import ParagraphRenderer, render_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +28,7 @@ class Block:
     text: str
     kind: str = "body"  # a COMPONENT_CLASSES suffix: lines--body, lines--headline, ...
     gap: int = 1  # blank lines after the block
-    indent: int = 0
-    prefix: str = ""  # drawn at the line start on the block's first line (a bullet, a number)
+    prefix: str = ""  # joins the text where it starts (a bullet, a number): right side for Arabic
 
 
 def is_rtl(text: str) -> bool:
@@ -44,20 +43,10 @@ def is_rtl(text: str) -> bool:
 
 
 def layout(text: str, width: int) -> list[str]:
-    """Display lines for ``text`` at ``width`` cells; never wider than ``width``."""
+    """Display lines for ``text`` at ``width`` cells, without the renderer's alignment padding."""
     if width <= 0:
         return []
-    out: list[str] = []
-    for line in render_text(text, width) or [""]:
-        line = line.rstrip()
-        while cell_len(line) > width:  # a renderer that did not wrap: cut, never overflow
-            cut = width
-            while cell_len(line[:cut]) > width:
-                cut -= 1
-            out.append(line[:cut])
-            line = line[cut:].lstrip()
-        out.append(line)
-    return out
+    return [line.strip() for line in render_text(text, width)] or [""]
 
 
 class LinesView(ScrollView, can_focus=True):
@@ -81,7 +70,8 @@ class LinesView(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._blocks: list[Block] = []
-        self._lines: list[tuple[str, str, bool]] = []  # (text, kind, rtl)
+        self._renderer = ParagraphRenderer([], 1)
+        self._kinds: list[str] = []
         self._laid_out_width = -1
 
     @property
@@ -104,31 +94,31 @@ class LinesView(ScrollView, can_focus=True):
         width = self._content_width()
         if width == self._laid_out_width:
             return
-        lines: list[tuple[str, str, bool]] = []
+        if width < 2:  # not laid out yet (a hidden tab): wait for a real width
+            self._renderer = ParagraphRenderer([], 1)
+            self._kinds = []
+            return
+        texts: list[str] = []
+        kinds: list[str] = []
         for block in self._blocks:
-            rtl = is_rtl(block.text)
-            if rtl:  # the prefix joins the text: the renderer puts it where a right-to-left line starts
-                text = f"{block.prefix}{block.text}" if block.prefix.strip() else block.text
-                lines.extend(
-                    (line + " " * block.indent, block.kind, True) for line in layout(text, max(1, width - block.indent))
-                )
-            else:
-                pad = block.indent + cell_len(block.prefix)
-                for n, line in enumerate(layout(block.text, max(1, width - pad))):
-                    lead = block.prefix if n == 0 else " " * cell_len(block.prefix)
-                    lines.append((" " * block.indent + lead + line, block.kind, False))
-            lines.extend(("", "body", False) for _ in range(block.gap))
-        while lines and not lines[-1][0]:
-            lines.pop()
-        self._lines = lines
+            texts.append(f"{block.prefix}{block.text}")
+            kinds.append(block.kind)
+            for _ in range(block.gap):
+                texts.append("")
+                kinds.append("body")
+        while texts and not texts[-1]:
+            texts.pop()
+            kinds.pop()
+        self._renderer = ParagraphRenderer(texts, max(1, width))
+        self._kinds = kinds
         self._laid_out_width = width
-        self.virtual_size = Size(width, len(lines))
+        self.virtual_size = Size(width, len(self._renderer))
 
     @property
     def line_texts(self) -> list[str]:
         """The laid-out lines as plain strings (what tests and the tmux check read)."""
         self._reflow()
-        return [text for text, _, _ in self._lines]
+        return self._renderer.lines(0, len(self._renderer))
 
     def on_resize(self) -> None:
         self._reflow()
@@ -140,16 +130,17 @@ class LinesView(ScrollView, can_focus=True):
         index = scroll_y + y
         width = self._content_width()
         base = self.rich_style
-        if index >= len(self._lines):
+        if index >= len(self._renderer):
             return Strip.blank(width, base)
-        text, kind, rtl = self._lines[index]
-        style = base + self.get_component_rich_style(f"lines--{kind}", partial=True)
-        used = cell_len(text)
-        if rtl and used < width:
-            segments = [Segment(" " * (width - used), base), Segment(text, style)]
-        else:
-            segments = [Segment(text, style), Segment(" " * max(0, width - used), base)]
-        return Strip(segments, width).crop(scroll_x, scroll_x + width).simplify()
+        paragraph, _ = self._renderer.locate(index)
+        text = self._renderer.line(index)
+        style = base + self.get_component_rich_style(f"lines--{self._kinds[paragraph]}", partial=True)
+        line = text.rstrip()
+        segments = [Segment(line.lstrip(), style)]
+        lead = len(line) - len(line.lstrip())
+        if lead:
+            segments.insert(0, Segment(" " * lead, base))
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, base).simplify()
 
     def scroll_lines(self, delta: int) -> None:
         self.scroll_to(y=self.scroll_y + delta, animate=False)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.analysis import item_text
-from tui.widgets.analysis_panel import AnalysisPanel
+from tui.widgets.analysis_panel import AnalysisPanel, item_text
 from tui.widgets.lines_view import Block
 
 

@@ -56,7 +56,7 @@ def article_blocks(
     offsets = paragraph_offsets(article)
     for paragraph, (start, _end) in zip(article.paragraphs, offsets, strict=True):
         if paragraph in quotes:
-            blocks.append(Block(paragraph, "quote", indent=4, prefix="┃ "))
+            blocks.append(Block(paragraph, "quote", prefix="┃ "))
             continue
         if spans and start >= 0:
             runs = split_by_spans(paragraph, start, spans)
