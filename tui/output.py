@@ -17,8 +17,9 @@ def stdout_is_terminal() -> bool:
 def write_line(text: str) -> None:
     """One logical line; on a terminal, Arabic is shaped, reordered and right-aligned."""
     if stdout_is_terminal() and arabic_share(text) > 0:
-        from tui.rendering import render_text
+        from tui.rendering import bidi_guard, render_text
 
+        bidi_guard(sys.stdout)  # CSI 8 l now, CSI 8 h at exit (app mode): VTE must not reorder again
         width = shutil.get_terminal_size((80, 24)).columns
         for line in render_text(text, width):
             sys.stdout.write(line.rstrip() + "\n")
