@@ -7,6 +7,7 @@ work; binary data and undecodable bytes are refused rather than stored as mojiba
 from __future__ import annotations
 
 import codecs
+import re
 
 from summarize.text import arabic_share
 
@@ -19,6 +20,7 @@ _BOMS = (
 )
 _MAX_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls but \t \n \v \f \r
 
 
 class DecodeError(ValueError):
@@ -27,7 +29,7 @@ class DecodeError(ValueError):
 
 def _control_share(text: str) -> float:
     sample = text[:20000]
-    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) or 0x7F <= ord(ch) < 0xA0)
+    controls = len(_CONTROL_CHARS.findall(sample))
     return controls / len(sample) if sample else 0.0
 
 

@@ -40,7 +40,7 @@ def _headline_like(block: str, max_words: int) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    return {normalize(w, fold_letters=True) for w in words(_ATTRIBUTION.sub("", text)) if len(w) > 2}
+    return {w for w in words(normalize(_ATTRIBUTION.sub("", text), fold_letters=True)) if len(w) > 2}
 
 
 def is_pull_quote(block: str, others: list[str]) -> bool:

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from articles.model import Article
-from articles.schema import APPLICATION_ID, SCHEMA_VERSION, migrate
-from articles.search_text import index_form, parse_query, snippet
+from articles.schema import APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, migrate
+from articles.search_text import INDEX_VERSION, index_form, parse_query, snippet
 
 BUSY_TIMEOUT_S = 60.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -173,6 +173,8 @@ class Library:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         _check_identity(self.path, application_id, version, has_schema=tables > 0 and version == 0)
+        if version == 0 and tables == 0:
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # only takes effect on a new, empty file
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -186,6 +188,25 @@ class Library:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+        if conn.execute("SELECT value FROM meta WHERE key = 'index_version'").fetchone() != (INDEX_VERSION,):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._rebuild_index(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    @staticmethod
+    def _rebuild_index(conn: sqlite3.Connection) -> None:
+        """Index every article afresh (new library, or ``index_form`` changed since the index was built)."""
+        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+        for row in conn.execute("SELECT id, title, kicker, paragraphs FROM articles").fetchall():
+            conn.execute(
+                "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                (row[0], *_index_values(row[1], row[2], json.loads(row[3]))),
+            )
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
 
     def close(self) -> None:
         if self._conn is not None:
@@ -256,10 +277,9 @@ class Library:
             row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
             return int(row[0]), False
         article_id = int(cursor.lastrowid or 0)
-        body = "\n".join([article.kicker or "", *article.paragraphs])
         conn.execute(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            (article_id, index_form(article.title), index_form(body)),
+            (article_id, *_index_values(article.title, article.kicker, article.paragraphs)),
         )
         return article_id, True
 
@@ -294,7 +314,13 @@ class Library:
                     f" (SELECT content_hash FROM articles WHERE id IN ({marks}))",
                     chunk,
                 )
-                conn.execute(f"DELETE FROM articles_fts WHERE rowid IN ({marks})", chunk)
+                for row in conn.execute(
+                    f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", chunk
+                ).fetchall():
+                    conn.execute(
+                        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                        (row[0], *_index_values(row[1], row[2], json.loads(row[3]))),
+                    )
                 removed += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk).rowcount
         return removed
 
@@ -448,6 +474,11 @@ class Library:
                 added = sum(1 for article in samples if self._insert(conn, article)[1])
             conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?)", (now_iso(),))
         return added
+
+
+def _index_values(title: str, kicker: str | None, paragraphs: Iterable[str]) -> tuple[str, str]:
+    """What the contentless index holds for an article: folded title, folded kicker and body."""
+    return index_form(title), index_form("\n".join([kicker or "", *paragraphs]))
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:

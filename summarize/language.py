@@ -49,7 +49,7 @@ def detect_language(text: str) -> str:
     sample = text[:20000]
     if arabic_share(sample) >= ARABIC_THRESHOLD:
         return "ar"
-    tokens = [normalize(w) for w in words(sample)[:3000]]
+    tokens = normalize(" ".join(words(sample)[:3000])).split()  # one normalize call: same tokens, much faster
     if not tokens:
         return "en"
     best, best_hits = "en", 0

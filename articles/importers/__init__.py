@@ -24,6 +24,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 JSON_SUFFIXES = frozenset({".json"})
+LANGUAGE_SAMPLE = 4000  # characters: plenty to tell the language, and import stays fast
 KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES
 
 
@@ -145,4 +146,4 @@ def with_language(article: Article) -> Article:
     if article.language:
         base = article.language.split("-", 1)[0].split("_", 1)[0].lower()
         return article if base == article.language else replace(article, language=base)
-    return replace(article, language=detect_language(article.text))
+    return replace(article, language=detect_language(article.text[:LANGUAGE_SAMPLE]))
