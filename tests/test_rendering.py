@@ -340,14 +340,31 @@ def test_resized_rewraps():
 
 
 def test_render_map_undoes_the_reordering():
-    paragraph = "قال (AFP) إن الوفد"
-    text, lines = render_map(paragraph, 12, mode="app")
-    assert text == paragraph
+    text = "قال (AFP) إن الوفد\nسطر"
+    lines = render_map(text, 12, mode="app")
     covered = sorted(i for line in lines for s, e, _ in line for i in range(s, e))
     assert len(covered) == len(set(covered))
-    assert all(text[i] == " " for i in set(range(len(text))) - set(covered))  # only break spaces are not drawn
-    for line, drawn in zip(lines, render_text(paragraph, 12, mode="app"), strict=True):
+    assert {text[i] for i in set(range(len(text))) - set(covered)} <= {" ", "\n"}  # only breaks are not drawn
+    for line, drawn in zip(lines, render_text(text, 12, mode="app"), strict=True):
         assert drawn.endswith("".join(g for _, _, g in line))
+
+
+def test_render_map_offsets_skip_dropped_harakat_and_controls():
+    text = "\x1bبَاب\u202e كتب"
+    (line,) = render_map(text, 20, mode="app", harakat="drop")
+    assert sorted((s, e) for s, e, _ in line) == [(1, 2), (3, 4), (4, 5), (6, 7), (7, 8), (8, 9), (9, 10)]
+
+
+def test_rich_line_highlights_logical_spans_on_reordered_glyphs():
+    paragraph = "قال الوزير إن الاجتماع انتهى"
+    view = ParagraphRenderer([paragraph], 40, mode="app")
+    start = paragraph.index("الوزير")
+    text = view.rich_line(0, "", highlights=[(start, start + len("الوزير"), "reverse")])
+    assert text.plain == view.line(0)
+    (span,) = text.spans
+    drawn = text.plain[span.start : span.end]
+    assert unicodedata.normalize("NFKC", drawn[::-1]) == "الوزير"
+    assert view.line_spans(0)[-1][0] == 0  # the first logical character is drawn last (rightmost)
 
 
 # ------------------------------------------------------------------ the pieces

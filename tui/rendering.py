@@ -35,15 +35,17 @@ API (all ``width`` values are terminal cells; every line's ``cell_len`` is at mo
     and shapes/reorders a line only when asked for it: ``len(r)``, ``r.line(y)``,
     ``r.lines(start, stop)``, ``r.rich_lines(start, stop, style=...)``, ``r.locate(y)`` ->
     (paragraph index, line in paragraph or -1 for a spacing row), ``r.first_line(i)``,
-    ``r.resized(width)``. ``spacing`` blank rows go between paragraphs.
+    ``r.resized(width)``; ``r.line_spans(y)`` (where each glyph of row ``y`` comes from in its
+    paragraph) and ``r.rich_line(y, style, highlights=[(start, end, style), ...])`` to colour
+    logical spans (a summary sentence, a search hit) on a reordered line. ``spacing`` blank rows
+    go between paragraphs.
 ``bidi_enter_sequence(mode=None)`` / ``bidi_exit_sequence(mode=None)``
     ``CSI 8 l`` / ``CSI 8 h`` in app mode (``""`` in terminal mode): write the first when the
     app or CLI starts drawing and the second at exit, so VTE-based terminals (GNOME Terminal)
     stop reordering a second time what newsread already reordered. ``bidi_guard(stream)``
     writes the enter sequence once to a terminal stream and the exit sequence at exit.
-``render_map(paragraph, width, ...) -> (text, lines)``
-    Where each drawn glyph comes from: per line, in display order, ``(start, end, glyph)`` with
-    ``glyph`` drawing ``text[start:end]`` of the cleaned paragraph ``text`` (for highlights).
+``render_map(text, width, ...) -> list[list[(start, end, glyph)]]``
+    Where each drawn glyph comes from: per line, in display order, ``glyph`` draws ``text[start:end]``.
 ``cell_width(line) -> int``: ``rich.cells.cell_len``, the measure used throughout.
 
 Dropped before anything is measured: C0/C1 controls (a tab becomes a space), U+202A-U+202E and
@@ -63,12 +65,13 @@ from rich.cells import cell_len
 
 from tui.rtl.levels import first_strong_level, has_rtl, resolve_levels
 from tui.rtl.reorder import line_levels, mirror, visual_order
-from tui.rtl.sanitize import INVISIBLE, split_paragraphs
-from tui.rtl.shaping import Units, drop_harakat, make_units
+from tui.rtl.sanitize import INVISIBLE, clean_with_origins, paragraph_spans
+from tui.rtl.shaping import Units, harakat_pattern, make_units
 from tui.rtl.wrap import break_lines
 from tui.settings import SETTINGS
 
 if TYPE_CHECKING:
+    from rich.style import StyleType
     from rich.text import Text
 
 Mode = Literal["app", "terminal"]
@@ -147,12 +150,12 @@ def bidi_guard(stream: TextIO, mode: str | None = None) -> None:
 
 
 class _Paragraph:
-    """One cleaned paragraph: units and levels (width-independent), line breaks per width."""
+    """One paragraph: units and levels (width-independent), line breaks per width."""
 
-    __slots__ = ("_breaks", "_glyphs", "_levels", "para_level", "reorder", "units")
+    __slots__ = ("_breaks", "_glyphs", "_levels", "origins", "para_level", "reorder", "units")
 
     def __init__(self, paragraph: str, mode: str, keep_harakat: bool, base: str):
-        text = paragraph if keep_harakat else drop_harakat(paragraph)
+        text, self.origins = clean_with_origins(paragraph, None if keep_harakat else harakat_pattern())
         if base == "rtl":
             level = 1
         elif base == "ltr":
@@ -193,7 +196,7 @@ class _Paragraph:
 
     def line_units(self, index: int, width: int) -> list[tuple[int, int, str]]:
         """Line ``index`` at ``width`` in display order: (start, end, glyph) per unit, where
-        ``text[start:end]`` is what the glyph draws (``text``: the cleaned paragraph)."""
+        ``paragraph[start:end]`` is what the glyph draws (offsets in the paragraph as given)."""
         start, end = self.breaks(width)[index]
         glyphs = self.glyphs()
         starts = self.units.starts
@@ -213,6 +216,9 @@ class _Paragraph:
             if self.units.widths[start + k] > width:
                 glyph = _OVERWIDE
             out.append((starts[start + k], stops[start + k], glyph))
+        if self.origins is not None:
+            origins = self.origins
+            out = [(origins[a], origins[b - 1] + 1, glyph) for a, b, glyph in out]
         return out
 
     def line(self, index: int, width: int) -> str:
@@ -234,22 +240,27 @@ def _prepare(paragraph: str, mode: str, keep_harakat: bool, base: str) -> _Parag
 @lru_cache(maxsize=8192)
 def _render_cached(text: str, width: int, mode: str, keep_harakat: bool, base: str) -> tuple[str, ...]:
     lines: list[str] = []
-    for paragraph in split_paragraphs(text):
-        lines.extend(_prepare(paragraph, mode, keep_harakat, base).render(width))
+    for start, end in paragraph_spans(text):
+        lines.extend(_prepare(text[start:end], mode, keep_harakat, base).render(width))
     return tuple(lines)
 
 
 def render_map(
-    paragraph: str, width: int, *, mode: str | None = None, harakat: str | bool | None = None, base: str = "auto"
-) -> tuple[str, list[list[tuple[int, int, str]]]]:
-    """Where each drawn glyph comes from: the cleaned ``paragraph`` (one paragraph: no line breaks)
-    and, per line in display order, ``(start, end, glyph)`` with ``glyph`` drawing ``text[start:end]``.
+    text: str, width: int, *, mode: str | None = None, harakat: str | bool | None = None, base: str = "auto"
+) -> list[list[tuple[int, int, str]]]:
+    """Where each drawn glyph comes from: per line of ``render_text``, in display order,
+    ``(start, end, glyph)`` where ``glyph`` draws ``text[start:end]``.
 
     For highlighting logical spans on reordered lines, and for tests that undo the reordering.
     """
-    item = _prepare(split_paragraphs(paragraph)[0], _mode(mode), _keep_harakat(harakat), base)
     width = _check(width, base)
-    return item.units.text, [item.line_units(i, width) for i in range(len(item.breaks(width)))]
+    mode, keep = _mode(mode), _keep_harakat(harakat)
+    lines = []
+    for start, end in paragraph_spans(text):
+        item = _prepare(text[start:end], mode, keep, base)
+        for i in range(len(item.breaks(width))):
+            lines.append([(a + start, b + start, glyph) for a, b, glyph in item.line_units(i, width)])
+    return lines
 
 
 def _check(width: int, base: str) -> int:
@@ -272,7 +283,7 @@ def render_text(
     return list(render_cached(text, width, mode, harakat, base))
 
 
-def _rich(line: str, style) -> Text:
+def _rich(line: str, style: StyleType) -> Text:
     from rich.text import Text
 
     return Text(line, style=style, no_wrap=True, overflow="ignore", end="")
@@ -282,7 +293,7 @@ def render_rich(
     text: str,
     width: int,
     *,
-    style="",
+    style: StyleType = "",
     mode: str | None = None,
     harakat: str | bool | None = None,
     base: str = "auto",
@@ -310,10 +321,12 @@ class ParagraphRenderer:
         self.base = base
         self.spacing = max(0, spacing)
         self.paragraphs = list(paragraphs)
-        self._items: list[tuple[int, _Paragraph]] = []  # (index in self.paragraphs, one cleaned paragraph)
+        self._items: list[tuple[int, _Paragraph]] = []  # (index in self.paragraphs, one line of it)
+        self._offsets: list[int] = []  # where each item starts in its paragraph
         for index, text in enumerate(self.paragraphs):
-            for part in split_paragraphs(text):
-                self._items.append((index, _prepare(part, self.mode, self.keep_harakat, base)))
+            for start, end in paragraph_spans(text):
+                self._items.append((index, _prepare(text[start:end], self.mode, self.keep_harakat, base)))
+                self._offsets.append(start)
         self._starts: list[int] = []  # first row of each item
         self._prior: list[int] = []  # lines of the same paragraph before each item
         self._first: dict[int, int] = {}  # paragraph index -> first row
@@ -365,11 +378,40 @@ class ParagraphRenderer:
             self._cache[y] = found
         return found
 
+    def line_spans(self, y: int) -> list[tuple[int, int, str]]:
+        """Row ``y`` in display order: ``(start, end, glyph)`` per glyph, ``glyph`` drawing
+        ``paragraphs[i][start:end]`` for the paragraph ``i`` that ``locate(y)`` names."""
+        n, k = self._item_at(y)
+        item = self._items[n][1]
+        if k >= len(item.breaks(self.width)):
+            return []
+        offset = self._offsets[n]
+        return [(a + offset, b + offset, glyph) for a, b, glyph in item.line_units(k, self.width)]
+
+    def rich_line(self, y: int, style: StyleType = "", highlights: Sequence[tuple[int, int, StyleType]] = ()) -> Text:
+        """Row ``y`` as Rich ``Text``; ``highlights`` are ``(start, end, style)`` spans of the row's
+        paragraph (logical offsets, e.g. a summary sentence) applied to the glyphs they cover."""
+        text = _rich(self.line(y), style)
+        if highlights:
+            spans = self.line_spans(y)
+            first = len(text.plain) - sum(len(glyph) for _, _, glyph in spans)
+            for start, end, span_style in highlights:
+                run_start = position = first
+                for a, b, glyph in spans:  # glyphs the span covers, stylized in runs of neighbours
+                    if not (a < end and start < b):
+                        if run_start < position:
+                            text.stylize(span_style, run_start, position)
+                        run_start = position + len(glyph)
+                    position += len(glyph)
+                if run_start < position:
+                    text.stylize(span_style, run_start, position)
+        return text
+
     def lines(self, start: int, stop: int) -> list[str]:
         """Rows ``start`` to ``stop`` (exclusive), clipped to the text."""
         return [self.line(y) for y in range(max(0, start), min(stop, self._total))]
 
-    def rich_lines(self, start: int, stop: int, style="") -> list[Text]:
+    def rich_lines(self, start: int, stop: int, style: StyleType = "") -> list[Text]:
         """Rows as Rich ``Text`` that will not be wrapped again."""
         return [_rich(line, style) for line in self.lines(start, stop)]
 

@@ -28,3 +28,27 @@ def clean(paragraph: str) -> str:
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of ``text`` (each line is one), cleaned; an empty text is one empty paragraph."""
     return [clean(p) for p in _PARAGRAPHS.split(text)]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each paragraph of ``text``, separators excluded."""
+    spans = []
+    start = 0
+    for match in _PARAGRAPHS.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def clean_with_origins(raw: str, also: re.Pattern[str] | None = None) -> tuple[str, list[int] | None]:
+    """``clean(raw)`` minus what ``also`` matches, and where each kept character was in ``raw``
+    (``None`` when nothing was removed, so offsets are the same)."""
+    text = raw.replace("\t", " ")
+    removed = {m.start() for m in _DROP.finditer(text)}
+    if also is not None:
+        removed.update(m.start() for m in also.finditer(text))
+    if not removed:
+        return text, None
+    kept = [i for i in range(len(text)) if i not in removed]
+    return "".join(text[i] for i in kept), kept

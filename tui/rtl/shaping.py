@@ -11,6 +11,7 @@ lands after its letter, which is where a terminal attaches a zero-width mark.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -76,6 +77,11 @@ def _harakat_re():
 def drop_harakat(text: str) -> str:
     """``text`` without Arabic harakat (the set arabic-reshaper deletes); tatweel stays."""
     return _harakat_re().sub("", text)
+
+
+def harakat_pattern() -> re.Pattern[str]:
+    """The Arabic harakat arabic-reshaper knows (one character per match)."""
+    return _harakat_re()
 
 
 def clusters(text: str) -> tuple[list[int], list[str]]:
