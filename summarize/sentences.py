@@ -111,14 +111,21 @@ def _classify_heading(text: str, units: list[_Unit]) -> list[_Unit]:
     """Mark a short first unit as kicker or title; they never end in a full stop."""
     out = list(units)
 
-    def headline_like(unit: _Unit, max_words: int) -> bool:
+    def headline_like(position: int, max_words: int) -> bool:
+        """A short block of its own (a blank line follows) that does not end like a sentence."""
+        unit = out[position]
         content = text[unit.start : unit.end].strip()
-        return unit.kind == SENTENCE and len(words(content)) <= max_words and not re.search(r"[.،,؛;]$", content)
+        return (
+            unit.kind == SENTENCE
+            and out[position + 1].paragraph != unit.paragraph
+            and len(words(content)) <= max_words
+            and not re.search(r"[.،,؛;:]$", content)
+        )
 
-    if len(out) >= 3 and headline_like(out[0], _KICKER_MAX_WORDS) and headline_like(out[1], _TITLE_MAX_WORDS):
+    if len(out) >= 3 and headline_like(0, _KICKER_MAX_WORDS) and headline_like(1, _TITLE_MAX_WORDS):
         out[0] = _Unit(out[0].start, out[0].end, KICKER, out[0].paragraph)
         out[1] = _Unit(out[1].start, out[1].end, TITLE, out[1].paragraph)
-    elif len(out) >= 2 and headline_like(out[0], _TITLE_MAX_WORDS):
+    elif len(out) >= 2 and headline_like(0, _TITLE_MAX_WORDS):
         out[0] = _Unit(out[0].start, out[0].end, TITLE, out[0].paragraph)
     return out
 

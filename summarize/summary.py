@@ -25,9 +25,11 @@ DEFAULT_COUNT = 3
 
 # Weights of the news method, tuned on the development half of EASC (see README).
 POSITION_WEIGHT = 1.0
-CENTRALITY_WEIGHT = 0.6
-HEADLINE_WEIGHT = 0.3
-DUPLICATE_CONTAINMENT = 0.6
+POSITION_DECAY = 0.6
+CENTRALITY_WEIGHT = 0.5
+HEADLINE_WEIGHT = 0.6
+LENGTH_WEIGHT = 0.1
+DUPLICATE_CONTAINMENT = 0.7
 MIN_WORDS = 4
 
 
@@ -125,7 +127,8 @@ def news_scores(sentences: tuple[Sentence, ...], lang: str) -> dict[int, float]:
             continue
         rest = document - bags[i]
         score = (
-            POSITION_WEIGHT / math.sqrt(rank + 1)
+            LENGTH_WEIGHT * math.log1p(len(bags[i]))
+            + POSITION_WEIGHT / (rank + 1) ** POSITION_DECAY
             + CENTRALITY_WEIGHT * _cosine(bags[i], rest)
             + HEADLINE_WEIGHT * _cosine(bags[i], headline)
         )
@@ -162,6 +165,8 @@ def summarize_text(
         from summarize.sumy_methods import sumy_scores
 
         scores = sumy_scores(method, sentences, lang, n)
+    if not scores and n:  # only fragments: better a short summary than none
+        scores = lead_scores(sentences, lang)
     best = sorted(scores, key=lambda i: (-scores[i], i))[:n]
     chosen = tuple(
         ChosenSentence(i, sentences[i].text, round(scores[i], 4), sentences[i].start, sentences[i].end)

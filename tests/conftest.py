@@ -1,0 +1,37 @@
+"""Shared fixtures: the bundled samples and a way to run the real ``newsread`` binary."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from articles.samples import SEED, sample_path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return sample_path(SEED).read_text(encoding="utf-8")
+
+
+def run_newsread(*args: str, input: bytes | None = None, env: dict | None = None, timeout: float = 60):
+    """Run the installed CLI as a user would (a new process), return the CompletedProcess."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        input=input,
+        capture_output=True,
+        env=full_env,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture
+def newsread():
+    return run_newsread
