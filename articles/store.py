@@ -94,7 +94,9 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(*args, **kwargs)
-        except sqlite3.Error as exc:
+        except sqlite3.ProgrammingError:
+            raise  # misuse (wrong thread, closed cursor) is a bug, not a problem with the user's file
+        except sqlite3.DatabaseError as exc:
             library = args[0]
             raise _describe(library.path, exc) from exc  # type: ignore[attr-defined]
 
