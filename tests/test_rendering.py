@@ -54,6 +54,8 @@ def test_english_is_not_padded_or_changed_when_it_fits():
 def test_empty_text_and_empty_lines_are_kept():
     assert app("", 10) == [""]
     assert app("one\n\ntwo", 10) == ["one", "", "two"]
+    assert app("قال\n\nقال", 5) == ["  \ufedd\ufe8e\ufed7", "", "  \ufedd\ufe8e\ufed7"]
+    assert app("", 10, base="rtl") == [""]
 
 
 # ------------------------------------------------------------------ right-to-left basics

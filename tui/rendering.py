@@ -224,7 +224,7 @@ class _Paragraph:
     def line(self, index: int, width: int) -> str:
         """Line ``index`` at ``width``, reordered if needed and right-aligned if right-to-left."""
         line = "".join(glyph for _, _, glyph in self.line_units(index, width))
-        if self.para_level == 1:
+        if self.para_level == 1 and line:
             line = " " * (width - cell_len(line)) + line
         return line
 
