@@ -405,3 +405,11 @@ def test_first_strong_level():
     assert rtl_levels.first_strong_level("123 abc قال") == 0
     assert rtl_levels.first_strong_level("123 قال abc") == 1
     assert rtl_levels.first_strong_level("123 ...") is None
+
+
+def test_levels_come_from_python_bidi_with_bracket_pairs():
+    text = "Jeffrey (AFP) قال"
+    levels = rtl_levels._rust_levels(text, 1)
+    assert levels is not None, "python-bidi's debug output changed: only the fallback (no bracket pairs) is left"
+    # rule N0: the brackets take the direction of the Latin text before them
+    assert levels[text.index("(")] == levels[text.index(")")] == 2
