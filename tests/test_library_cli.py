@@ -1,0 +1,204 @@
+"""The library commands end to end: add, list, show, search, rm, mark, export, and @ID inputs."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.test_import_web import FEED, PAGE, serve
+from tui.cli import main
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch):
+    path = tmp_path / "lib.sqlite3"
+    monkeypatch.setenv("NEWSREAD_LIBRARY", str(path))
+    return path
+
+
+def run(capsys, library, *args: str) -> tuple[int, str, str]:
+    code = main(["--library", str(library), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def listed(capsys, library, *args: str) -> list[dict]:
+    code, out, _ = run(capsys, library, "list", "--format", "json", "--limit", "0", *args)
+    assert code == 0
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def write(path, text: str) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_first_use_lists_the_samples(capsys, library):
+    code, out, err = run(capsys, library, "list")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert len(lines) >= 10
+    assert lines[0].split()[0].isdigit()
+    rows = listed(capsys, library)
+    assert {r["language"] for r in rows} == {"ar", "en"}
+    assert any("CC BY-SA 3.0" in (r["source"] or "") for r in rows)
+
+
+def test_list_filters(capsys, library):
+    rows = listed(capsys, library)
+    first = rows[0]["id"]
+    assert run(capsys, library, "mark", str(first), "--read", "--star")[0] == 0
+    assert [r["id"] for r in listed(capsys, library, "--starred")] == [first]
+    assert first not in [r["id"] for r in listed(capsys, library, "--unread")]
+    arabic = listed(capsys, library, "--lang", "ar")
+    assert arabic and all(r["language"] == "ar" for r in arabic)
+
+
+def test_add_folder_counts_added_duplicates_and_failures(capsys, library, tmp_path):
+    folder = tmp_path / "in"
+    write(folder / "a.txt", "First headline\n\nThe first article has a body written in plain English words.\n")
+    write(folder / "sub" / "b.md", "# Second headline\n\nThe second article is *Markdown* with a body.\n")
+    write(
+        folder / "sub" / "copy.txt", "First headline\n\nThe first article has a body written in plain English words.\n"
+    )
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02binary" * 50)
+    code, out, err = run(capsys, library, "add", str(folder), str(tmp_path / "missing.txt"))
+    assert code == 1
+    assert out.strip().splitlines()[-1] == "added 2, skipped 1 duplicate, failed 2"
+    assert "bad.txt" in err and "binary" in err and "missing.txt" in err
+    assert all(line.startswith("newsread: ") for line in err.splitlines())
+    titles = [r["title"] for r in listed(capsys, library)]
+    assert "First headline" in titles and "Second headline" in titles
+
+
+def test_add_tags_and_stdin(capsys, library, monkeypatch):
+    text = "عنوان الخبر هنا\n\nهذا نص الخبر المكتوب باللغة العربية للاختبار فقط.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("cp1256"))))
+    code, out, _ = run(capsys, library, "add", "-", "--tag", "mine")
+    assert code == 0 and out.strip() == "added 1, skipped 0 duplicates, failed 0"
+    newest = listed(capsys, library)[0]
+    assert newest["title"] == "عنوان الخبر هنا" and newest["language"] == "ar"
+    code, out, _ = run(capsys, library, "show", str(newest["id"]), "--format", "json")
+    assert json.loads(out)["tags"] == ["mine"]
+
+
+def test_add_from_local_server_page_and_feed(capsys, library):
+    routes = {"/page": (200, "text/html", PAGE, 0), "/feed": (200, "application/rss+xml", FEED, 0)}
+    with serve(routes) as base:
+        code, out, err = run(capsys, library, "add", base + "/page", base + "/feed", base + "/nothing")
+    assert code == 1
+    assert out.strip() == "added 3, skipped 0 duplicates, failed 1"
+    assert "404" in err
+    titles = [r["title"] for r in listed(capsys, library)]
+    assert {"Harbour reopens after storm", "Storm over", "Ferry back"} <= set(titles)
+
+
+def test_show_text_marks_pull_quotes(capsys, library):
+    seed = listed(capsys, library)[0]  # the seed article is the newest sample
+    code, out, _ = run(capsys, library, "show", f"@{seed['id']}")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == seed["kicker"] and lines[1] == seed["title"]
+    assert any(line.startswith("> ") for line in lines)
+
+
+def test_show_missing_and_bad_ids(capsys, library):
+    code, _, err = run(capsys, library, "show", "9999")
+    assert code == 1 and err.strip() == "newsread: no article with id 9999 in the library"
+    code, _, err = run(capsys, library, "show", "abc")
+    assert code == 2 and "not an article id" in err
+
+
+def test_search_arabic_folding_and_english(capsys, library):
+    code, out, _ = run(capsys, library, "search", "جيفرى")
+    assert code == 0 and "جيفري" in out
+    code, out, _ = run(capsys, library, "search", "الامريكيه", "--format", "json")
+    hits = [json.loads(line) for line in out.splitlines()]
+    assert hits and all(set(h) == {"id", "title", "snippet", "rank"} for h in hits)
+    code, _, err = run(capsys, library, "search", "zzzqqq")
+    assert code == 1 and "no article matches" in err
+
+
+def test_rm_and_mark_report_missing_ids(capsys, library):
+    ids = [r["id"] for r in listed(capsys, library)]
+    code, out, err = run(capsys, library, "rm", str(ids[0]), "99999")
+    assert code == 1 and out.strip() == "removed 1" and "99999" in err
+    assert ids[0] not in [r["id"] for r in listed(capsys, library)]
+    code, out, _ = run(capsys, library, "mark", str(ids[1]), str(ids[2]), "--read")
+    assert code == 0 and out.strip() == "marked 2"
+    assert run(capsys, library, "mark", str(ids[1]))[0] == 2
+    assert run(capsys, library, "mark", str(ids[1]), "--read", "--unread")[0] == 2
+
+
+def test_export_then_add_gives_back_the_same_library(capsys, library, tmp_path):
+    ids = [r["id"] for r in listed(capsys, library)]
+    run(capsys, library, "mark", str(ids[0]), "--star")
+    run(capsys, library, "mark", str(ids[1]), "--read")
+    export_file = tmp_path / "export.json"
+    code, _, _ = run(capsys, library, "export", "--output", str(export_file))
+    assert code == 0
+    copy = tmp_path / "copy.sqlite3"
+    code, out, _ = run(capsys, copy, "add", str(export_file))
+    assert code == 0 and out.strip().startswith("added 0, skipped 10 duplicates")  # samples seeded first
+
+    fresh = tmp_path / "fresh.sqlite3"
+    from articles.store import Library
+
+    with Library(fresh) as lib:  # never seeded: the import alone must rebuild everything
+        lib.conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', 'test')")
+    code, out, _ = run(capsys, fresh, "add", str(export_file))
+    assert code == 0 and out.strip() == f"added {len(ids)}, skipped 0 duplicates, failed 0"
+
+    def strip(rows):
+        return [{k: v for k, v in r.items() if k != "id"} for r in rows]
+
+    original = strip(listed(capsys, library))
+    assert strip(listed(capsys, fresh)) == original
+    code, again, _ = run(capsys, fresh, "export")
+    first = json.loads(export_file.read_text())["articles"]
+    second = json.loads(again)["articles"]
+    assert [{k: v for k, v in a.items() if k != "id"} for a in second] == [
+        {k: v for k, v in a.items() if k != "id"} for a in first
+    ]
+
+
+def test_export_markdown_of_chosen_ids(capsys, library):
+    rows = listed(capsys, library)
+    code, out, _ = run(capsys, library, "export", "--format", "markdown", str(rows[0]["id"]))
+    assert code == 0 and out.startswith(f"**{rows[0]['kicker']}**") and f"# {rows[0]['title']}" in out
+    assert run(capsys, library, "export", "99999")[0] == 1
+
+
+def test_summarize_and_extract_accept_library_ids(capsys, library):
+    seed = listed(capsys, library)[0]
+    code, out, _ = run(capsys, library, "summarize", f"@{seed['id']}", "-n", "2")
+    assert code == 0 and len(out.strip().splitlines()) == 2
+    code, _, err = run(capsys, library, "summarize", "@99999")
+    assert code == 1 and "no article with id 99999" in err
+
+
+def test_corrupt_library_is_one_line_and_untouched(capsys, tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    path.write_bytes(b"this is not a database at all\n" * 10)
+    before = path.read_bytes()
+    for args in (["list"], ["add", "-"], ["search", "x"], ["summarize", "@1"]):
+        code, out, err = run(capsys, path, *args)
+        assert code == 1 and out == ""
+        assert err.count("\n") == 1 and "not a newsread library" in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_real_binary_add_and_list(tmp_path):
+    story = write(tmp_path / "story.txt", "Real binary headline\n\nA body for the real binary test, in English.\n")
+    env_library = str(tmp_path / "bin.sqlite3")
+    added = subprocess.run(
+        ["newsread", "--library", env_library, "add", story], capture_output=True, text=True, timeout=60
+    )
+    assert added.returncode == 0 and added.stdout.strip() == "added 1, skipped 0 duplicates, failed 0"
+    listing = subprocess.run(["newsread", "--library", env_library, "list"], capture_output=True, text=True, timeout=60)
+    assert listing.returncode == 0 and "Real binary headline" in listing.stdout.splitlines()[0]
