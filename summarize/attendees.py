@@ -5,12 +5,14 @@ Three steps, all rules over tokens, no model:
 1. *Mentions*: a person is found where a title stands next to a name ("المبعوث الأمريكي
    الخاص إلى سوريا جميس جيفري", "Education Secretary Ruth Kelly", "يوسف الشاهد، رئيس
    الحكومة"), in chains joined by "و" and commas ("كل من ... وليلى الحسن"), in lists of
-   names, and later by surname alone ("جيفري", "Mr Blair").
+   names, right after a presence verb ("شارك بيل كلينتون"), and later by surname alone
+   ("جيفري", "Mr Blair").
 2. *One person, one entry*: spellings that share a surname and a similar first name
    are merged; the most frequent spelling is shown, the others kept as aliases.
-3. *Presence*: only mentions in sentences carrying a presence cue (حضر، بحضور، التقى،
-   "attended", "met", "during talks") count, unless the sentence speaks of the future,
-   a phone call or a letter; people said to be absent or dead anywhere are dropped.
+3. *Presence*: mentions in sentences carrying a presence cue (حضر، بحضور، التقى،
+   "attended", "during talks") count, and so do titled people quoted after the article
+   has reported its event; a clause about the future, a phone call, a letter or an
+   interview does not; people said to be absent or dead anywhere are dropped.
 
 Cue words, titles and stop words live in ``summarize.rules``.
 """
@@ -57,8 +59,10 @@ class Attendees:
 # ---------------------------------------------------------------------------
 # Tokens
 # ---------------------------------------------------------------------------
-_TOKEN = re.compile(r"#?[^\W_]+(?:[_'’\-.][^\W_]+)*|[^\w\s]")
+_W = "(?:[^\\W_][\u064b-\u065f\u0670\u0640]*)"
+_TOKEN = re.compile(rf"#?{_W}+(?:[_'’\-.]{_W}+)*|[^\w\s]")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_CLAUSE_MARKS = frozenset('،,؛;:"«»“”()')
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,23 +75,32 @@ class _Tok:
 
 
 def _key(text: str) -> str:
-    text = normalize(_MARKS.sub("", text), fold_letters=True).lstrip("#")
-    return text.replace("ؤ", "و").replace("ئ", "ي").replace("_", " ")
+    """Matching form: no harakat or tatweel, one alef, yaa for alef maqsura, hamza seats folded."""
+    text = normalize(_MARKS.sub("", text)).lstrip("#")
+    return text.replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي").replace("_", " ")
 
 
 def _tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi):
-        word = m.group()[0].isalnum() or (m.group()[0] == "#" and len(m.group()) > 1)
         raw = m.group()
+        word = raw[0].isalnum() or (raw[0] == "#" and len(raw) > 1)
         if word and "_" in raw:  # hashtag names: "#جوزيبي_كونتي" -> two words
             pos = m.start() + (1 if raw.startswith("#") else 0)
             for part in raw.lstrip("#").split("_"):
                 out.append(_Tok(part, pos, pos + len(part), _key(part), True))
                 pos += len(part) + 1
             continue
+        if raw.startswith("#"):
+            out.append(_Tok(raw[1:], m.start() + 1, m.end(), _key(raw[1:]), True))
+            continue
         out.append(_Tok(raw, m.start(), m.end(), _key(raw), word))
     return out
+
+
+def _strip(tok: _Tok) -> _Tok:
+    """The token without its leading conjunction "و"."""
+    return _Tok(tok.text[1:], tok.start + 1, tok.end, tok.key[1:], True)
 
 
 # ---------------------------------------------------------------------------
@@ -102,31 +115,38 @@ def _lex() -> dict[str, frozenset[str]]:
     def keys(words) -> frozenset[str]:
         return frozenset(_key(w) for w in words)
 
+    c = attendee_cues
     return {
         "ar_heads": keys(titles.ARABIC_HEADS),
         "ar_honor": keys(titles.ARABIC_HONORIFICS),
         "ar_title_words": keys(titles.ARABIC_TITLE_WORDS),
         "ar_dead": keys(titles.ARABIC_DECEASED),
+        "ar_death_words": keys(titles.ARABIC_DEATH_WORDS),
+        "ar_kin": keys(titles.ARABIC_KINSHIP),
         "ar_not_name": keys(titles.ARABIC_NOT_NAME),
         "en_heads": frozenset(w.lower() for w in titles.ENGLISH_HEADS),
         "en_honor": frozenset(w.lower() for w in titles.ENGLISH_HONORIFICS),
         "en_dead": frozenset(titles.ENGLISH_DECEASED),
         "en_not_name": frozenset(titles.ENGLISH_NOT_NAME),
-        "ar_presence": keys(attendee_cues.ARABIC_PRESENCE),
-        "ar_events": keys(attendee_cues.ARABIC_EVENT_NOUNS),
-        "ar_event_preps": keys(attendee_cues.ARABIC_EVENT_PREPOSITIONS),
-        "ar_groups": keys(attendee_cues.ARABIC_GROUP_HEADS),
-        "ar_openers": keys(w for w in attendee_cues.ARABIC_LIST_OPENERS if " " not in w),
+        "ar_presence": keys(c.ARABIC_PRESENCE),
+        "ar_speech": keys(c.ARABIC_SPEECH),
+        "en_speech": frozenset(c.ENGLISH_SPEECH),
+        "ar_events": keys(c.ARABIC_EVENT_NOUNS),
+        "ar_event_preps": keys(c.ARABIC_EVENT_PREPOSITIONS),
+        "ar_groups": keys(c.ARABIC_GROUP_HEADS),
+        "ar_openers": keys(w for w in c.ARABIC_LIST_OPENERS if " " not in w),
+        "ar_weak_openers": keys(c.ARABIC_WEAK_OPENERS),
     }
 
 
 _AR_PREFIXES = ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ف", "ل")
-_AR_SUFFIXES = ("هما", "هم", "ها", "ه", "ين", "ان", "ي", "ات")
-_AR_PREPS = frozenset(_key(w) for w in ("في", "إلى", "الى", "لدى", "عن", "على", "لشؤون", "ضد"))
+_AR_PREPS = frozenset(_key(w) for w in ("في", "إلى", "الى", "لدى", "عن", "على", "ضد"))
+_PARTICLES = frozenset(_key(w) for w in ("بن", "ابن", "ولد", "بنت", "عبد", "أبو", "ابو", "آل", "أبي", "الابن"))
+_PRONOUNS = ("هما", "هم", "ها", "ه")
 
 
 def _stem_variants(key: str) -> list[str]:
-    """``key`` with a conjunction or article prefix and a pronoun or dual suffix taken off, longest first."""
+    """``key`` with a conjunction, preposition or article prefix taken off."""
     out = [key]
     for prefix in _AR_PREFIXES:
         if key.startswith(prefix) and len(key) - len(prefix) >= 2:
@@ -134,25 +154,7 @@ def _stem_variants(key: str) -> list[str]:
             out.append(base)
             if prefix.endswith("ال") or prefix == "لل":
                 out.append("ال" + base)
-    for word in list(out):
-        for suffix in _AR_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                out.append(word[: -len(suffix)])
-                if suffix in ("ها", "ه", "هم", "هما") and word[: -len(suffix)].endswith("ت"):
-                    out.append(word[: -len(suffix) - 1] + "ه")
     return out
-
-
-def _in(key: str, lexicon: frozenset[str]) -> bool:
-    return any(v in lexicon for v in _stem_variants(key))
-
-
-def _conj(tok: _Tok) -> bool:
-    return tok.key.startswith("و") and len(tok.key) > 2
-
-
-def _definite(key: str) -> bool:
-    return key.startswith(("ال", "لل", "وال", "بال")) and len(key) > 3
 
 
 def _head_variants(key: str) -> list[str]:
@@ -164,18 +166,36 @@ def _head_variants(key: str) -> list[str]:
         if word.startswith("ال") and len(word) > 4:
             out.append(word[2:])
     for word in list(out):
-        for suffix in ("هما", "هم", "ها", "ه"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
-                base = word[: -len(suffix)]
-                out.append(base[:-1] + "ه" if base.endswith("ت") else base)
-                out.append(base)
+        out.extend(_unsuffixed(word))
     return out
 
 
+def _unsuffixed(word: str) -> list[str]:
+    """``word`` without an attached pronoun ("ابنته" -> "ابنة"), or nothing."""
+    for suffix in _PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            base = word[: -len(suffix)]
+            return [base[:-1] + "ة", base] if base.endswith("ت") else [base]
+    return []
+
+
+def _conj(tok: _Tok) -> bool:
+    return tok.key.startswith("و") and len(tok.key) > 2
+
+
+def _definite(key: str) -> bool:
+    return key.startswith(("ال", "لل")) and len(key) > 3
+
+
+def _nisba(key: str) -> bool:
+    """A definite relative adjective ("الأمريكي", "السودانية"): part of a title."""
+    return _definite(key) and key.endswith(("ي", "ية"))
+
+
 def _ar_head(tok: _Tok) -> bool:
-    lex = _lex()
     if tok.key in _AR_STOP:
         return False
+    lex = _lex()
     return any(v in lex["ar_heads"] or v in lex["ar_honor"] for v in _head_variants(tok.key))
 
 
@@ -184,8 +204,17 @@ def _honorific(tok: _Tok) -> bool:
     return key in _lex()["ar_honor"] or tok.text in ("د.", "د")
 
 
+def _kinship(tok: _Tok) -> tuple[bool, bool]:
+    """(is a kinship word, carries a pronoun): "نجل" -> (True, False), "ابنته" -> (True, True)."""
+    lex = _lex()
+    key = tok.key[1:] if _conj(tok) else tok.key
+    if key in lex["ar_kin"] or (key.startswith("ال") and key[2:] in lex["ar_kin"]):
+        return True, False
+    return any(v in lex["ar_kin"] for v in _unsuffixed(key)), True
+
+
 # ---------------------------------------------------------------------------
-# Mentions
+# Arabic mentions
 # ---------------------------------------------------------------------------
 @dataclass
 class _Mention:
@@ -195,31 +224,50 @@ class _Mention:
     tokens: tuple[str, ...]  # normalized name tokens
     dead: bool = False
     sentence: int = -1
-    extra_spans: list[Span] = field(default_factory=list)
+    start: int = -1  # where the mention (title included) starts
+    speaker: bool = False  # quoted with a speech verb
+
+    def __post_init__(self) -> None:
+        if self.start < 0:
+            self.start = self.name_span[0]
 
 
-def _name_ok(tokens: list[_Tok]) -> bool:
-    if not tokens:
+def _name_word(tok: _Tok) -> bool:
+    """Can this word be part of a name? Not a function, title, cue, event or organisation word."""
+    lex = _lex()
+    key = tok.key
+    if not tok.word or key in _AR_STOP or key.isdigit() or len(key) < 2 or key.endswith(("يين", "يون")):
+        return False
+    if any(v in lex["ar_not_name"] for v in _stem_variants(key)):
+        return False
+    return not any(
+        key in lex[table] for table in ("ar_title_words", "ar_presence", "ar_events", "ar_speech", "ar_death_words")
+    )
+
+
+def _name_ok(tokens: list[_Tok], min_words: int = 2) -> bool:
+    """Do these words look like a person's name? At least ``min_words``, no function or title words."""
+    if len(tokens) < min_words:
         return False
     lex = _lex()
     if tokens[0].key.startswith("و") and len(tokens) > 1 and _definite(tokens[1].key):
         return False  # "ووجهاء العشائر" is a conjoined noun phrase, not a name like "وليم روباك"
-    for tok in tokens:
-        if not tok.word or tok.key in _AR_STOP or tok.key.isdigit() or len(tok.key) < 2:
-            return False
-        if tok.key.endswith(("يين", "يون")) or any(v in lex["ar_not_name"] for v in _stem_variants(tok.key)):
-            return False
-        if _in(tok.key, lex["ar_heads"]) and not tok.key.startswith("ال") and tok is tokens[0]:
-            return False
-        if tok.key in lex["ar_title_words"] or tok.key in lex["ar_presence"] or tok.key in lex["ar_events"]:
-            return False
-    return True
+    if len(tokens) >= 2 and (all(t.key.endswith("ي") for t in tokens) or all(t.key.endswith("ين") for t in tokens)):
+        return False  # "كوري شمالي", "رئيسين سابقين": adjectives and plurals
+    if not all(_name_word(t) for t in tokens) or any(t.key.startswith(("بأ", "بال", "لل")) for t in tokens):
+        return False
+    del lex
+    return not (_ar_head(tokens[0]) and not tokens[0].key.startswith("ال"))
 
 
-_PARTICLES = frozenset(_key(w) for w in ("بن", "ابن", "ولد", "بنت", "عبد", "أبو", "ابو", "آل", "أبي", "الابن"))
+def _name_conj_breaks(tok: _Tok) -> bool:
+    """ "و" before a word starts a new conjunct, except in names that begin with "وو" ("ووندر")."""
+    if not _conj(tok) or tok.key in _PARTICLES or tok.key[1:] in _PARTICLES:
+        return False
+    return not (tok.key.startswith("وو") and not _ar_head(tok) and not _definite(tok.key[1:]))
 
 
-def _take_name(toks: list[_Tok], j: int, first_may_conj: bool = True) -> int:
+def _take_name(toks: list[_Tok], j: int) -> int:
     """End index (exclusive) of an Arabic name starting at ``j``: up to three words, four with particles."""
     k = j
     limit = 3
@@ -227,17 +275,17 @@ def _take_name(toks: list[_Tok], j: int, first_may_conj: bool = True) -> int:
         tok = toks[k]
         if not tok.word or tok.key in _AR_STOP or tok.key.isdigit():
             break
-        if k > j and (_conj(tok) and tok.key not in _PARTICLES) and tok.key[1:] not in _PARTICLES:
+        if k > j and (_name_conj_breaks(tok) or _ar_head(tok) or tok.key.startswith(("بال", "لل", "كال"))):
             break
-        if k > j and (_ar_head(tok) or tok.key.startswith(("بال", "لل", "كال"))):
-            break
-        if k > j and tok.key in _lex()["ar_title_words"]:
+        if k > j and (tok.key in _lex()["ar_title_words"] or not _name_word(tok)):
             break
         if tok.key in _PARTICLES or (k > j and toks[k - 1].key in _PARTICLES):
             limit = 4
         k += 1
-    # A name never ends on a particle ("عبد", "بن").
     while k > j and toks[k - 1].key in _PARTICLES - {_key("الابن")}:
+        k -= 1  # a name never ends on "عبد" or "بن"
+    # "جنيفر هادسن شجون الحضور": a third word that opens a construct with the next one is the object
+    if k - j == 3 and k < len(toks) and toks[k].word and _definite(toks[k].key) and not _definite(toks[k - 1].key):
         k -= 1
     return k
 
@@ -246,7 +294,7 @@ def _take_apposed(toks: list[_Tok], j: int) -> int:
     """A name between commas ("، الباجي قايد السبسي،"): any words up to the closing mark, at most four."""
     k = j
     while k < len(toks) and toks[k].word and k - j < 4 and toks[k].key not in _AR_STOP:
-        if k > j and _conj(toks[k]) and toks[k].key not in _PARTICLES:
+        if k > j and _name_conj_breaks(toks[k]):
             break
         k += 1
     if k < len(toks) and toks[k].word and toks[k].key not in _AR_STOP and not _conj(toks[k]):
@@ -279,12 +327,16 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
     lex = _lex()
     n = len(toks)
     j = i + 1
-    needs_complement = not _definite(toks[i].key.lstrip("و")) and not _honorific(toks[i])
-    after_honorific = _honorific(toks[i])
+    honor = _honorific(toks[i])
+    needs_complement = not _definite(toks[i].key.lstrip("و")) and not honor and not _kinship(toks[i])[1]
+    after_honorific = honor
     while j < n and toks[j].word:
         tok = toks[j]
         key = tok.key
         if after_honorific:
+            if _nisba(key) or key in lex["ar_title_words"]:
+                j += 1  # "القس الأمريكي الشهير، آل شاربتون"
+                continue
             break
         if _honorific(tok) and not _conj(tok):
             after_honorific = True
@@ -302,40 +354,44 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
                 needs_complement = True
                 continue
             break
-        if key in _AR_PREPS or (key.startswith("ل") and key in lex["ar_title_words"]):
-            j = _prep_object(toks, j + 1) if key in _AR_PREPS else j + 1
+        if key in _AR_PREPS:
+            j = _prep_object(toks, j + 1)
             continue
-        if key.startswith("لل") or key in lex["ar_title_words"]:
+        if key.startswith("ل") and j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key):
+            j += 2  # "رئيس الهيئة العليا لمكافحة الفساد"
+            continue
+        if key.startswith("لل") or key in lex["ar_title_words"] or (_definite(key) and not _conj(tok)):
             j += 1
             continue
-        if _definite(key) and not _conj(tok):
-            j += 1
-            continue
-        if _conj(tok) and _definite(key[1:]) and _in(key[1:], lex["ar_heads"]):
-            j += 1  # "المغني والملحن"
+        if _conj(tok) and _definite(key[1:]) and (_ar_head(tok) or _definite(toks[j - 1].key)):
+            j += 1  # "المغني والملحن", "وزير البيئة والجماعات المحلية"
             continue
         break
     return j, after_honorific
 
 
-def _mention(text: str, toks: list[_Tok], title_from: int, title_to: int, name_from: int, name_to: int) -> _Mention:
-    name_toks = toks[name_from:name_to]
-    name = text[name_toks[0].start : name_toks[-1].end].lstrip("#").replace("_", " ")
-    title = None
-    dead = False
-    if title_to > title_from:
-        title_toks = toks[title_from:title_to]
-        title = text[title_toks[0].start : title_toks[-1].end].strip(" ،,")
-        lex = _lex()
-        dead = any(t.key in lex["ar_dead"] or t.key.lower() in lex["en_dead"] for t in title_toks)
-        first = title_toks[0].key
-        if first.startswith("و") and any(v in lex["ar_heads"] | lex["ar_honor"] for v in _head_variants(first[1:])):
-            title = title[1:]
-    return _Mention(name, (name_toks[0].start, name_toks[-1].end), title, tuple(t.key for t in name_toks), dead)
+def _title_text(text: str, toks: list[_Tok]) -> tuple[str | None, bool]:
+    """The title as written (leading "و" dropped) and whether it says the person is dead."""
+    if not toks:
+        return None, False
+    title = text[toks[0].start : toks[-1].end].strip(" ،,")
+    lex = _lex()
+    if _conj(toks[0]) and _ar_head(toks[0]) and title.startswith("و"):
+        title = title[1:]
+    return title or None, any(t.key in lex["ar_dead"] for t in toks)
 
 
-def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
-    """Title + name, name + "،" + title, and "و"/comma chains of them."""
+def _make(text: str, toks: list[_Tok], title_toks: list[_Tok], name_toks: list[_Tok]) -> _Mention:
+    title, dead = _title_text(text, title_toks)
+    first = name_toks[0]
+    start = first.start
+    span = (start, name_toks[-1].end)
+    start_all = title_toks[0].start if title_toks else start
+    return _Mention(text[span[0] : span[1]], span, title, tuple(t.key for t in name_toks), dead, start=start_all)
+
+
+def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
+    """Title + name, and "و" chains after it: "الدكتور غسان اليوسف وليلى الحسن"."""
     out: list[_Mention] = []
     n = len(toks)
     i = 0
@@ -346,129 +402,187 @@ def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
             continue
         title_end, must_name = _ar_title(toks, i)
         j = title_end
+        is_kin, has_pronoun = _kinship(tok)
         apposition = False
-        if j < n and toks[j].text in "،," and not must_name and j + 1 < n and toks[j + 1].word:
+        apposed_title = i > 0 and toks[i - 1].text in "،,"  # "X، رئيس الحكومة، ..." : no name after it
+        if j < n and toks[j].text in "،," and j + 1 < n and toks[j + 1].word and not apposed_title:
             j += 1  # "رئيس الوزراء الإيطالي، جوزيبي كونتي،"
             apposition = True
         name_end = _take_apposed(toks, j) if apposition else _take_name(toks, j)
-        if name_end > j and _name_ok(toks[j:name_end]):
+        if is_kin and not has_pronoun and not apposition:
+            # "نجل فرانكلين، إدوارد،": the relative's name, then the person in apposition
+            if name_end < n - 1 and toks[name_end].text in "،," and toks[name_end + 1].word:
+                k = name_end + 1
+                end = _take_apposed(toks, k)
+                if _name_ok(toks[k:end], 1):
+                    out.append(_make(text, toks, toks[i:name_end], toks[k:end]))
+            i = max(name_end, i + 1)
+            continue
+        min_words = 1 if (must_name or has_pronoun) else 2
+        if name_end > j and _name_ok(toks[j:name_end], min_words):
             closes = name_end >= n or not toks[name_end].word or toks[name_end].key in _AR_STOP
             if apposition and not closes and not _conj(toks[name_end]):
                 i = title_end  # an apposition must close: "، X ،" or "، X إن"; otherwise it is prose
                 continue
-            mention = _mention(text, toks, i, title_end, j, name_end)
+            mention = _make(text, toks, toks[i:title_end], toks[j:name_end])
             out.append(mention)
-            # shared-title chain: "غسان اليوسف وليلى الحسن"
-            k = name_end
-            while k < n and _conj(toks[k]) and not _ar_head(toks[k]) and not _in(toks[k].key[1:], _lex()["ar_groups"]):
-                stripped = _Tok(toks[k].text[1:], toks[k].start + 1, toks[k].end, toks[k].key[1:], True)
-                sub = [stripped, *toks[k + 1 :]]
-                end = _take_name(sub, 0)
-                if end == 0 or not _name_ok(sub[:end]) or _definite(stripped.key):
-                    break
-                last = sub[end - 1]
-                out.append(
-                    _Mention(
-                        text[stripped.start : last.end],
-                        (stripped.start, last.end),
-                        mention.title,
-                        tuple(t.key for t in sub[:end]),
-                        mention.dead,
-                    )
-                )
-                k = k + end
-            i = max(k, i + 1)
+            i = _shared_title_chain(text, toks, name_end, mention, out)
             continue
         i = title_end if title_end > i else i + 1
-    out.extend(_appositive_mentions(text, toks))
     return out
+
+
+def _shared_title_chain(text: str, toks: list[_Tok], k: int, mention: _Mention, out: list[_Mention]) -> int:
+    """Names joined by "و" after a titled name share its title: "غسان اليوسف وليلى الحسن"."""
+    n = len(toks)
+    while k < n and _conj(toks[k]) and not _ar_head(toks[k]) and toks[k].key[1:] not in _lex()["ar_groups"]:
+        sub = [_strip(toks[k]), *toks[k + 1 :]]
+        end = _take_name(sub, 0)
+        if end < 2 or not _name_ok(sub[:end]) or _definite(sub[0].key):
+            break
+        out.append(
+            _Mention(
+                text[sub[0].start : sub[end - 1].end],
+                (sub[0].start, sub[end - 1].end),
+                mention.title,
+                tuple(t.key for t in sub[:end]),
+                mention.dead,
+            )
+        )
+        k += end
+    return k
 
 
 def _appositive_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     """A name then "، title ،": "أعلن رياض المؤخر، وزير البيئة والجماعات المحلية، أن"."""
     out = []
     n = len(toks)
+    lex = _lex()
     for c in range(1, n - 1):
         if toks[c].text not in "،," or not _ar_head(toks[c + 1]) or _conj(toks[c + 1]):
             continue
-        start = c - 1
+        start = c
         while start > 0 and c - start < 3 and toks[start - 1].word and toks[start - 1].key not in _AR_STOP:
             prev = toks[start - 1]
-            if _ar_head(prev) or _in(prev.key, _lex()["ar_presence"]) or prev.key in _lex()["ar_openers"]:
+            if _ar_head(prev) or any(v in lex["ar_presence"] | lex["ar_speech"] for v in _stem_variants(prev.key)):
+                break
+            if prev.key in lex["ar_openers"]:
                 break
             start -= 1
-        while start < c and (_conj(toks[start]) and start < c - 1):
-            break
-        if start >= c or not _name_ok(toks[start:c]) or _ar_head(toks[start]):
-            continue
-        if start > 0 and toks[start - 1].word and _ar_head(toks[start - 1]):
+        name_toks = toks[start:c]
+        if name_toks and _conj(name_toks[0]) and len(name_toks[0].key) > 3:
+            name_toks = [_strip(name_toks[0]), *name_toks[1:]]
+        if not _name_ok(name_toks) or (start > 0 and toks[start - 1].word and _ar_head(toks[start - 1])):
             continue
         title_end, _ = _ar_title(toks, c + 1)
         if title_end < n and toks[title_end].word and toks[title_end].key not in _AR_STOP:
             continue  # the title runs into a name: this is a chain, not an apposition
-        name_toks = toks[start:c]
-        first = name_toks[0]
-        if _conj(first) and len(first.key) > 3:
-            first = _Tok(first.text[1:], first.start + 1, first.end, first.key[1:], True)
-            name_toks = [first, *name_toks[1:]]
-        title_toks = toks[c + 1 : title_end]
-        title = text[title_toks[0].start : title_toks[-1].end] if title_toks else None
-        dead = any(t.key in _lex()["ar_dead"] for t in title_toks)
-        out.append(
-            _Mention(
-                text[name_toks[0].start : name_toks[-1].end].lstrip("#"),
-                (name_toks[0].start, name_toks[-1].end),
-                title,
-                tuple(t.key for t in name_toks),
-                dead,
-            )
-        )
+        mention = _make(text, toks, toks[c + 1 : title_end], name_toks)
+        mention.start = name_toks[0].start
+        out.append(mention)
     return out
 
 
 def _chain_names(text: str, toks: list[_Tok]) -> list[_Mention]:
-    """Bare names after a list opener: "هما باراك أوباما وجورج بوش الابن", "كل من X وY"."""
+    """Bare names after a list opener: "هما باراك أوباما وجورج بوش الابن", "مثل بيل وهيلاري كلينتون"."""
     out = []
     n = len(toks)
+    lex = _lex()
     for i, tok in enumerate(toks):
-        opener = tok.key in _lex()["ar_openers"] or (tok.key == _key("كل") and i + 1 < n and toks[i + 1].key == "من")
-        if not opener:
+        every = tok.key == _key("كل") and i + 1 < n and toks[i + 1].key == "من"
+        if not (every or tok.key in lex["ar_openers"] or (_conj(tok) and tok.key[1:] in lex["ar_openers"])):
             continue
-        j = i + 2 if tok.key == _key("كل") else i + 1
-        while j < n:
-            if _ar_head(toks[j]) or not toks[j].word:
-                break
+        weak = tok.key in lex["ar_weak_openers"]
+        j = i + 2 if every else i + 1
+        chain: list[list[_Tok]] = []
+        while j < n and toks[j].word and not _ar_head(toks[j]):
             first = toks[j]
-            if j > i + 1 or (tok.key == _key("كل") and j > i + 2):
+            if chain:
                 if not _conj(first):
                     break
-                first = _Tok(first.text[1:], first.start + 1, first.end, first.key[1:], True)
+                first = _strip(first)
             sub = [first, *toks[j + 1 :]]
             end = _take_name(sub, 0)
-            if end < 2 or not _name_ok(sub[:end]) or _in(first.key, _lex()["ar_groups"]):
+            if end == 1 and end < len(sub) and _conj(sub[1]):
+                chain.append(sub[:1])  # "بيل وهيلاري كلينتون": the first name borrows the surname
+                j += 1
+                continue
+            if not _name_ok(sub[:end]) or any(v in lex["ar_groups"] for v in _stem_variants(first.key)):
                 break
+            chain.append(sub[:end])
+            j += end
+            if j < n - 1 and toks[j].text in "،," and _conj(toks[j + 1]):
+                j += 1
+        chain = [c for c in chain if c]
+        full = [c for c in chain if len(c) >= 2]
+        if not full or (weak and len(chain) < 2):
+            continue
+        for k, names in enumerate(chain):
+            if len(names) == 1:
+                nxt = next((c for c in chain[k + 1 :] if len(c) >= 2), None)
+                if nxt is None:
+                    continue
+                name = f"{names[0].text} {nxt[-1].text}"
+                out.append(_Mention(name, (names[0].start, nxt[-1].end), None, (names[0].key, nxt[-1].key)))
+                continue
             out.append(
                 _Mention(
-                    text[first.start : sub[end - 1].end],
-                    (first.start, sub[end - 1].end),
+                    text[names[0].start : names[-1].end],
+                    (names[0].start, names[-1].end),
                     None,
-                    tuple(t.key for t in sub[:end]),
+                    tuple(t.key for t in names),
                 )
             )
-            j += end
-            if j < n and toks[j].text in "،,":
-                j += 1
     return out
+
+
+def _verb_names(text: str, toks: list[_Tok]) -> list[_Mention]:
+    """A bare name right after a presence or speech verb: "شارك بيل كلينتون بنفسه", "فسرت شيماء بوهلال رئيسة ..."."""
+    out = []
+    lex = _lex()
+    verbs = lex["ar_presence"] | lex["ar_speech"]
+    for i, tok in enumerate(toks[:-2]):
+        if not tok.word or not any(v in verbs for v in _stem_variants(tok.key)):
+            continue
+        j = i + 1
+        if _definite(toks[j].key) or _ar_head(toks[j]) or _conj(toks[j]) or toks[j].key.endswith("ات"):
+            continue
+        end = _take_name(toks, j)
+        if not _name_ok(toks[j:end]):
+            continue
+        nxt = toks[end] if end < len(toks) else None
+        title_toks: list[_Tok] = []
+        if nxt is not None and nxt.word and _ar_head(nxt) and not _conj(nxt):
+            title_end, _ = _ar_title(toks, end)  # "بين معز بوراوي رئيس جمعية عتيد"
+            title_toks = toks[end:title_end]
+        elif not (
+            nxt is None
+            or not nxt.word
+            or nxt.key in _AR_STOP
+            or nxt.key in _AR_PREPS
+            or (nxt.key.startswith(("ب", "ل")) and len(nxt.key) > 4)
+        ):
+            continue
+        mention = _make(text, toks, title_toks, toks[j:end])
+        mention.start = toks[j].start
+        mention.speaker = any(v in lex["ar_speech"] for v in _stem_variants(tok.key))
+        out.append(mention)
+    return out
+
+
+def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
+    lex = _lex()
+    found = _titled_mentions(text, toks) + _appositive_mentions(text, toks)
+    for m in found:  # titled people right after a speech verb are quoted
+        before = [t for t in toks if t.end <= m.start][-1:]
+        m.speaker = bool(before) and any(v in lex["ar_speech"] for v in _stem_variants(before[0].key))
+    return found + _chain_names(text, toks) + _verb_names(text, toks)
 
 
 # ---------------------------------------------------------------------------
 # English mentions
 # ---------------------------------------------------------------------------
 _EN_PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos", "del"})
-
-
-def _capital(tok: _Tok) -> bool:
-    return (tok.word and tok.text[0].isupper() and not tok.text.isupper()) or (tok.word and len(tok.text) == 1)
 
 
 def _english_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
@@ -485,18 +599,16 @@ def _english_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
         while j < n and toks[j].word and (toks[j].text[0].isupper() or toks[j].text.lower() in _EN_PARTICLES):
             j += 1
         run = toks[i:j]
-        # leading honorifics and title words belong to the title
         k = 0
         while k < len(run) and (run[k].text.lower() in lex["en_honor"] or run[k].text.lower() in lex["en_heads"]):
             k += 1
-        while k < len(run) and run[k].text.lower() in _EN_STOP | lex["en_not_name"] and k < len(run) - 1:
+        while k < len(run) - 1 and run[k].text.lower() in _EN_STOP | lex["en_not_name"]:
             k += 1
         name = run[k:]
         while name and name[-1].text.lower() in _EN_PARTICLES:
             name = name[:-1]
-        ok = bool(name) and all(
-            t.text.lower() not in lex["en_not_name"] and t.text.lower() not in _EN_STOP for t in name
-        )
+        ok = bool(name) and all(t.text.lower() not in lex["en_not_name"] | _EN_STOP for t in name)
+        ok = ok and not (j < n and toks[j].text in ("'s", "’s") and len(name) < 2)
         honored = k > 0 and run[k - 1].text.lower() in lex["en_honor"]
         if ok and (len(name) >= 2 or honored) and len(name) <= 4:
             title_from = i
@@ -509,17 +621,20 @@ def _english_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
             start_index = i + k
             title_toks = toks[title_from:start_index]
             title = text[title_toks[0].start : title_toks[-1].end] if title_toks else None
-            if title is None and j + 1 < n and toks[j].text == "," and j + 2 < n:
+            if title is None and j + 2 < n and toks[j].text == ",":
                 title = _english_apposition(text, toks, j + 1)
-            out.append(
-                _Mention(
-                    text[name[0].start : name[-1].end],
-                    (name[0].start, name[-1].end),
-                    title,
-                    tuple(t.key for t in name),
-                    dead=any(t.text.lower() in lex["en_dead"] for t in toks[max(0, title_from - 1) : start_index]),
-                )
+            before = toks[max(0, title_from - 3) : title_from]
+            mention = _Mention(
+                text[name[0].start : name[-1].end],
+                (name[0].start, name[-1].end),
+                title,
+                tuple(t.key for t in name),
+                dead=any(t.text.lower() in lex["en_dead"] for t in before + title_toks),
+                start=toks[title_from].start,
             )
+            after = toks[j : j + 2]
+            mention.speaker = any(t.text.lower() in lex["en_speech"] for t in after)
+            out.append(mention)
         i = max(j, i + 1)
     return out
 
@@ -536,7 +651,7 @@ def _english_apposition(text: str, toks: list[_Tok], j: int) -> str | None:
 
 
 # ---------------------------------------------------------------------------
-# Sentences and cues
+# Sentences, clauses and cues
 # ---------------------------------------------------------------------------
 _SENT_END = re.compile(r"[.!?؟]+['\"”»’)]*(?=\s|$)|\n\s*\n|\n(?=\S)")
 
@@ -554,21 +669,20 @@ def _sentences(text: str) -> list[Span]:
     return [s for s in spans if text[s[0] : s[1]].strip()]
 
 
-def _phrases(words: tuple[str, ...], key) -> tuple[tuple[str, ...], ...]:
+def _phrases(words, key) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(key(w).split()) for w in words)
 
 
 @cache
 def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    c = attendee_cues
     if lang == "ar":
-        c = attendee_cues
         return {
-            "presence": _phrases(c.ARABIC_PRESENCE, _key),
+            "presence": _phrases(c.ARABIC_PRESENCE + c.ARABIC_PRESENCE_PHRASES, _key),
             "absence": _phrases(c.ARABIC_ABSENCE, _key),
             "future": _phrases(c.ARABIC_FUTURE, _key),
             "remote": _phrases(c.ARABIC_REMOTE, _key),
         }
-    c = attendee_cues
     low = str.lower
     return {
         "presence": _phrases(c.ENGLISH_PRESENCE, low),
@@ -579,13 +693,13 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _cue_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...], lang: str) -> list[int]:
-    """Token indices where one of ``phrases`` starts (Arabic words may carry و/ب/ل/ف)."""
+    """Token indices where one of ``phrases`` starts (Arabic words may carry و/ف/ب/ل)."""
     hits = []
     for i in range(len(keys)):
+        first = keys[i]
         for phrase in phrases:
             if i + len(phrase) > len(keys):
                 continue
-            first = keys[i]
             if lang == "ar":
                 ok = phrase[0] == first or (first[:1] in "وفبل" and first[1:] == phrase[0])
                 ok = ok or (first[:2] in ("وب", "ول", "فل", "وت") and first[2:] == phrase[0])
@@ -601,11 +715,49 @@ def _event_phrase(keys: list[str]) -> bool:
     """ "في الجنازة", "خلال ندوة صحفية", "على هامش الاجتماعات": the sentence happens at an event."""
     lex = _lex()
     for i in range(len(keys) - 1):
-        if keys[i] in lex["ar_event_preps"] or (keys[i][:1] in "وف" and keys[i][1:] in lex["ar_event_preps"]):
-            nxt = keys[i + 1]
-            if any(v in lex["ar_events"] for v in _stem_variants(nxt)):
-                return True
+        prep = keys[i] in lex["ar_event_preps"] or (keys[i][:1] in "وف" and keys[i][1:] in lex["ar_event_preps"])
+        if prep and any(v in lex["ar_events"] for v in _stem_variants(keys[i + 1])):
+            return True
     return False
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    toks: list[_Tok]
+    keys: list[str]
+    presence: bool = False
+    event: bool = False
+    future: bool = False
+    blocked: list[Span] = field(default_factory=list)  # clauses about the future, a call, a letter
+
+
+def _clauses(toks: list[_Tok]) -> list[tuple[int, int]]:
+    """Token ranges between commas, semicolons, colons and quotes."""
+    out, start = [], 0
+    for k, tok in enumerate(toks):
+        if not tok.word and tok.text in _CLAUSE_MARKS:
+            if k > start:
+                out.append((start, k))
+            start = k + 1
+    if start < len(toks):
+        out.append((start, len(toks)))
+    return out
+
+
+def _analyse(text: str, span: Span, lang: str) -> _Sentence:
+    toks = _tokenize(text, *span)
+    keys = [t.key if lang == "ar" else t.text.lower() for t in toks]
+    tables = _cue_tables(lang)
+    s = _Sentence(span, toks, keys)
+    s.event = lang == "ar" and _event_phrase(keys)
+    s.presence = bool(_cue_positions(keys, tables["presence"], lang)) or s.event
+    s.future = bool(_cue_positions(keys, tables["future"], lang))
+    for a, b in _clauses(toks):
+        sub = keys[a:b]
+        if _cue_positions(sub, tables["future"], lang) or _cue_positions(sub, tables["remote"], lang):
+            s.blocked.append((toks[a].start, toks[b - 1].end))
+    return s
 
 
 # ---------------------------------------------------------------------------
@@ -638,7 +790,9 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) == len(b):
         return all(_similar(x, y) for x, y in zip(a, b, strict=True))
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return all(any(_similar(s, t) for t in long_) for s in short) and any(len(s) >= 3 for s in short)
+    if len(short) == 1:
+        return _similar(short[0], long_[-1]) and len(short[0]) >= 3
+    return all(any(_similar(s, t) for t in long_) for s in short)
 
 
 @dataclass
@@ -647,19 +801,58 @@ class _Cluster:
     present: bool = False
     absent: bool = False
     dead: bool = False
-    spellings: Counter = field(default_factory=Counter)
 
 
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    for m in sorted(mentions, key=lambda m: -len(m.tokens)):
-        for c in clusters:
-            if any(_same_person(m.tokens, o.tokens) for o in c.mentions):
-                c.mentions.append(m)
-                break
-        else:
+    for m in sorted(mentions, key=lambda m: (-len(m.tokens), m.name_span[0])):
+        matches = [c for c in clusters if any(_same_person(m.tokens, o.tokens) for o in c.mentions)]
+        if len(matches) == 1 or (matches and len(m.tokens) >= 2):
+            matches[0].mentions.append(m)
+        elif not matches:
             clusters.append(_Cluster([m]))
+        # a bare surname shared by two people is ambiguous: it is dropped
     return clusters
+
+
+def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sentence]) -> None:
+    """Later mentions by surname or another spelling ("جيفري", "جيمس جيفري") join their person."""
+    taken = [m.name_span for c in clusters for m in c.mentions]
+    lasts = Counter()
+    for c in clusters:
+        lasts.update({_strip_conj(t[-1]) for t in (m.tokens for m in c.mentions) if len(t) >= 2})
+    for c in clusters:
+        full = max(c.mentions, key=lambda m: len(m.tokens))
+        last = _strip_conj(full.tokens[-1])
+        if len(full.tokens) < 2 or len(last) < 3 or sum(_similar(last, x) for x in lasts) > 1:
+            continue
+        first_names = {_strip_conj(m.tokens[0]) for m in c.mentions if len(m.tokens) >= 2}
+        for index, sentence in enumerate(sentences):
+            toks = sentence.toks
+            for k, tok in enumerate(toks):
+                if not tok.word or not _similar(_surname_key(tok.key), last):
+                    continue
+                if any(a <= tok.start < b for a, b in taken):
+                    continue
+                if k and toks[k - 1].word and _kinship(toks[k - 1])[0] and not _kinship(toks[k - 1])[1]:
+                    continue  # "نجل فرانكلين" is someone else
+                start, tokens = tok.start, (last,)
+                prev = toks[k - 1] if k else None
+                if prev is not None and prev.word and any(_similar(_strip_conj(prev.key), f) for f in first_names):
+                    start = prev.start + (1 if _conj(prev) and prev.key[1:] in first_names else 0)
+                    tokens = (_strip_conj(prev.key), last)
+                elif tok.key not in (last, "و" + last):
+                    start = tok.end - len(last)  # "بجيفري": keep the bare surname
+                span = (start, tok.end)
+                taken.append(span)
+                c.mentions.append(_Mention(text[start : tok.end], span, None, tokens, sentence=index))
+
+
+def _surname_key(key: str) -> str:
+    for prefix in ("وب", "ول", "و", "ب", "ل"):
+        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+            return key[len(prefix) :]
+    return key
 
 
 # ---------------------------------------------------------------------------
@@ -670,155 +863,38 @@ def _groups_in(text: str, toks: list[_Tok]) -> list[Group]:
     out = []
     n = len(toks)
     i = 0
+    needs_of = {_key(w) for w in ("عدد", "جمع", "حشد", "لفيف", "ثلة", "نخبة", "العشرات", "عشرات", "المئات", "مئات")}
     while i < n:
         tok = toks[i]
-        key = _strip_conj(tok.key) if tok.key.startswith("و") else tok.key
+        conj = _conj(tok) and tok.key[1:] in lex["ar_groups"]
+        key = tok.key[1:] if conj else tok.key
         if not tok.word or key not in lex["ar_groups"]:
             i += 1
             continue
         j = i + 1
         if j < n and toks[j].key == "من":
             j += 1
-        elif key in (_key("عدد"), _key("جمع"), _key("حشد"), _key("لفيف"), _key("ثلة"), _key("نخبة")):
+        elif key in needs_of:
             i += 1
             continue
-        body_start = j
-        while j < n and toks[j].word and j - i < 9:
+        body = j
+        while j < n and toks[j].word and j - body < 6:
             k = toks[j].key
-            if (k in _AR_STOP and k != "من") or (
-                j > body_start
+            if (k in _AR_STOP and k != "من") or (j > body and k.startswith(("بال", "لل")) and j - body >= 2):
+                break
+            if (
+                j > body
                 and _conj(toks[j])
-                and _ar_head(toks[j]) is False
-                and not _definite(toks[j].key[1:])
-                and not toks[j + 1 : j + 2]
+                and not _definite(k[1:])
+                and not _definite(toks[j + 1].key if j + 1 < n else "")
             ):
                 break
-            if j > body_start and k.startswith(("بال", "لل")) and j - body_start >= 2:
-                break
             j += 1
-        if j - body_start >= 1:
-            first = tok
-            start = first.start + (1 if tok.key.startswith("و") and key != tok.key else 0)
+        if j > body:
+            start = tok.start + (1 if conj else 0)
             out.append(Group(text[start : toks[j - 1].end], (start, toks[j - 1].end)))
         i = max(j, i + 1)
     return out
-
-
-# ---------------------------------------------------------------------------
-# Name lists ("وفي ما يلي قائمة الولاة الجدد : - عمر منصور، والي تونس ـ ...")
-# ---------------------------------------------------------------------------
-_LIST_SPLIT = re.compile(r"(?:^|\s)[-–—•*ـ](?=\s*\S)|\n")
-
-
-def _name_list(text: str, lo: int, hi: int) -> list[tuple[_Mention, bool]]:
-    """Names of a list of people: each item a name then "،", "(" or the end; absent ones flagged."""
-    body = text[lo:hi]
-    colon = body.find(":")
-    if colon < 0:
-        return []
-    out = []
-    pieces = _LIST_SPLIT.split(body[colon + 1 :])
-    offset = lo + colon + 1
-    pos = offset
-    for piece in pieces:
-        start = text.find(piece, pos) if piece else pos
-        pos = start + len(piece)
-        stripped = piece.strip()
-        if not stripped or stripped.endswith(":"):
-            continue
-        cut = re.split(r"[،,(]", stripped, maxsplit=1)
-        name = cut[0].strip()
-        toks = _tokenize(name)
-        if not 2 <= len(toks) <= 4 or not all(t.word for t in toks) or any(t.key in _AR_STOP for t in toks):
-            continue
-        absent = bool(re.search(_key("تعذر") + "|" + _key("غاب") + "|" + _key("لم يحضر"), _key(piece)))
-        name_start = text.find(name, start)
-        out.append((_Mention(name, (name_start, name_start + len(name)), None, tuple(t.key for t in toks)), not absent))
-    return out
-
-
-def _name_lists(text: str, sentences: list[Span], present_sentence) -> list[tuple[_Mention, bool, int]]:
-    out = []
-    lead = re.compile(r"(?:قائمة|أسماء|اسماء|\bهم|\bهن)[^:.\n]{0,40}:")
-    for index, (a, b) in enumerate(sentences):
-        chunk = text[a:b]
-        if not lead.search(chunk):
-            continue
-        where = index if present_sentence(index) else index - 1
-        if where < 0 or not present_sentence(where):
-            continue
-        for mention, here in _name_list(text, a + lead.search(chunk).start(), b):
-            out.append((mention, here, where))
-    return out
-
-
-# ---------------------------------------------------------------------------
-# Public entry point
-# ---------------------------------------------------------------------------
-def _arabic(text: str) -> bool:
-    arabic = len(re.findall(r"[\u0600-\u06ff]", text))
-    latin = len(re.findall(r"[A-Za-z]", text))
-    return arabic >= latin
-
-
-def extract_attendees(text: str, lang: str | None = None) -> Attendees:
-    """People and groups present at the event ``text`` reports (Arabic or English rules by ``lang``)."""
-    lang = lang or ("ar" if _arabic(text) else "en")
-    lang = "ar" if lang == "ar" else "en"
-    sentences = _sentences(text)
-    tables = _cue_tables(lang)
-    per_sentence: list[list[_Tok]] = [_tokenize(text, a, b) for a, b in sentences]
-    keys = [[t.key if lang == "ar" else t.text.lower() for t in toks] for toks in per_sentence]
-
-    def present_sentence(index: int) -> bool:
-        k = keys[index]
-        if _cue_positions(k, tables["future"], lang) or _cue_positions(k, tables["remote"], lang):
-            return False
-        return bool(_cue_positions(k, tables["presence"], lang)) or (lang == "ar" and _event_phrase(k))
-
-    mentions: list[_Mention] = []
-    for index, toks in enumerate(per_sentence):
-        found = (
-            _arabic_mentions(text, toks) + _chain_names(text, toks) if lang == "ar" else _english_mentions(text, toks)
-        )
-        for m in found:
-            m.sentence = index
-        mentions.extend(found)
-    listed = _name_lists(text, sentences, present_sentence) if lang == "ar" else []
-    for m, _here, index in listed:
-        m.sentence = index
-        mentions.append(m)
-
-    clusters = _cluster(_dedupe(mentions))
-    _attach_surnames(text, clusters, per_sentence)
-    present = {i for i in range(len(sentences)) if present_sentence(i)}
-    absent_spans = _absent_spans(text, sentences, keys, tables, lang)
-    listed_absent = {m.name_span for m, here, _ in listed if not here}
-    for c in clusters:
-        c.dead = any(m.dead for m in c.mentions)
-        c.absent = any(_inside(m.name_span, absent_spans) for m in c.mentions) or any(
-            m.name_span in listed_absent for m in c.mentions
-        )
-        c.present = any(m.sentence in present for m in c.mentions)
-    people = [_person(text, c) for c in clusters if c.present and not c.absent and not c.dead]
-    people.sort(key=lambda p: min(s[0] for s in p.spans))
-    groups = []
-    if lang == "ar":
-        for index in sorted(present):
-            groups.extend(_groups_in(text, per_sentence[index]))
-    return Attendees(tuple(people), tuple(_dedupe_groups(groups)))
-
-
-def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
-    seen: dict[Span, _Mention] = {}
-    for m in mentions:
-        overlap = next((s for s in seen if s[0] < m.name_span[1] and m.name_span[0] < s[1]), None)
-        if overlap is None:
-            seen[m.name_span] = m
-        elif seen[overlap].title is None and m.title is not None:
-            del seen[overlap]
-            seen[m.name_span] = m
-    return list(seen.values())
 
 
 def _dedupe_groups(groups: list[Group]) -> list[Group]:
@@ -829,62 +905,156 @@ def _dedupe_groups(groups: list[Group]) -> list[Group]:
     return out
 
 
-def _attach_surnames(text: str, clusters: list[_Cluster], per_sentence: list[list[_Tok]]) -> None:
-    """Later mentions by surname or another spelling ("جيفري", "Mr Blair") join their person."""
-    taken = {m.name_span for c in clusters for m in c.mentions}
-    for c in clusters:
-        full = max(c.mentions, key=lambda m: len(m.tokens))
-        if len(full.tokens) < 2:
-            continue
-        last = _strip_conj(full.tokens[-1])
-        first_names = {_strip_conj(m.tokens[0]) for m in c.mentions if len(m.tokens) >= 2}
-        if len(last) < 3:
-            continue
-        for index, toks in enumerate(per_sentence):
-            for k, tok in enumerate(toks):
-                if not tok.word or not _similar(_surname_key(tok.key), last):
-                    continue
-                span: Span = (tok.start, tok.end)
-                if any(s[0] <= span[0] < s[1] for s in taken):
-                    continue
-                start = tok.start
-                tokens = (last,)
-                if k and toks[k - 1].word and any(_similar(_strip_conj(toks[k - 1].key), f) for f in first_names):
-                    start = toks[k - 1].start + (1 if _conj(toks[k - 1]) and toks[k - 1].key[1:] in first_names else 0)
-                    tokens = (_strip_conj(toks[k - 1].key), last)
-                elif tok.key != last and tok.key[1:] != last:
-                    # prefixed surname ("بجيفري", "لجيفري"): keep the bare surname
-                    start = tok.end - len(last) if tok.text.endswith(text[tok.end - len(last) : tok.end]) else start
-                span = (start, tok.end)
-                taken.add(span)
-                c.mentions.append(_Mention(text[start : tok.end], span, None, tokens, sentence=index))
+# ---------------------------------------------------------------------------
+# Name lists ("وفي ما يلي قائمة الولاة الجدد : - عمر منصور، والي تونس ـ ...")
+# ---------------------------------------------------------------------------
+_LIST_SPLIT = re.compile(r"(?:^|\s)[-–—•*ـ](?=\s*\S)|\n")
+_LIST_LEAD = re.compile(r"(?:قائمة|أسماء|اسماء|\bهم|\bهن)[^:.\n]{0,40}:")
+_ABSENT_NOTE = re.compile("|".join(_key(w) for w in attendee_cues.ARABIC_ABSENCE))
 
 
-def _surname_key(key: str) -> str:
-    for prefix in ("وب", "ول", "و", "ب", "ل"):
-        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
-            return key[len(prefix) :] if not key.startswith("ول") or len(key) > 5 else key
-    return key
-
-
-def _absent_spans(text: str, sentences: list[Span], keys, tables, lang: str) -> list[Span]:
-    """Clauses around an absence cue: the person named there was not present."""
+def _name_list(text: str, lo: int, hi: int) -> list[tuple[_Mention, bool]]:
+    """Names of a list of people: each item a name then "،", "(" or the end; absent ones flagged."""
+    colon = text.find(":", lo, hi)
+    if colon < 0:
+        return []
     out = []
-    for index, (a, b) in enumerate(sentences):
-        toks = _tokenize(text, a, b)
-        for pos in _cue_positions(keys[index], tables["absence"], lang):
-            lo = pos
-            while lo > 0 and toks[lo - 1].text not in ".؛;" and pos - lo < 8:
-                lo -= 1
-            hi = pos
-            while hi < len(toks) - 1 and toks[hi + 1].text not in ".،,؛;" and hi - pos < 8:
-                hi += 1
-            out.append((toks[lo].start, toks[hi].end))
+    pos = colon + 1
+    for piece in _LIST_SPLIT.split(text[colon + 1 : hi]):
+        start = text.find(piece, pos) if piece else pos
+        pos = start + len(piece)
+        stripped = piece.strip()
+        if not stripped or stripped.endswith(":"):
+            continue
+        name = re.split(r"[،,(]", stripped, maxsplit=1)[0].strip()
+        toks = _tokenize(name)
+        if not 2 <= len(toks) <= 4 or not all(t.word for t in toks) or any(t.key in _AR_STOP for t in toks):
+            continue
+        name_start = text.find(name, start)
+        here = not _ABSENT_NOTE.search(_key(piece))
+        out.append((_Mention(name, (name_start, name_start + len(name)), None, tuple(t.key for t in toks)), here))
     return out
 
 
-def _inside(span: Span, spans: list[Span]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in spans)
+# ---------------------------------------------------------------------------
+# Public entry point
+# ---------------------------------------------------------------------------
+def _is_arabic(text: str) -> bool:
+    return len(re.findall(r"[\u0600-\u06ff]", text)) >= len(re.findall(r"[A-Za-z]", text))
+
+
+def extract_attendees(text: str, lang: str | None = None) -> Attendees:
+    """People and groups present at the event ``text`` reports (Arabic or English rules by ``lang``)."""
+    lang = lang or ("ar" if _is_arabic(text) else "en")
+    lang = "ar" if lang == "ar" else "en"
+    sentences = [_analyse(text, span, lang) for span in _sentences(text)]
+    anchor = _event_anchor(sentences)
+
+    mentions: list[_Mention] = []
+    for index, s in enumerate(sentences):
+        found = _arabic_mentions(text, s.toks) if lang == "ar" else _english_mentions(text, s.toks)
+        for m in found:
+            m.sentence = index
+        mentions.extend(found)
+    listed: list[tuple[_Mention, bool]] = []
+    if lang == "ar":
+        for index, s in enumerate(sentences):
+            lead = _LIST_LEAD.search(text, *s.span)
+            where = index if s.presence else index - 1
+            if lead and where >= 0 and sentences[where].presence and not sentences[where].future:
+                for m, here in _name_list(text, lead.start(), s.span[1]):
+                    m.sentence = where
+                    listed.append((m, here))
+                    mentions.append(m)
+
+    clusters = _cluster(_dedupe(mentions))
+    _attach_surnames(text, clusters, sentences)
+    absent = _absent_people(text, sentences, clusters, lang)
+    listed_absent = {m.name_span for m, here in listed if not here}
+    for n, c in enumerate(clusters):
+        c.dead = any(m.dead for m in c.mentions) or _said_dead(text, c, lang)
+        c.absent = n in absent or any(m.name_span in listed_absent for m in c.mentions)
+        c.present = any(_present(m, sentences, anchor) for m in c.mentions)
+    if lang == "en":  # a capitalized pair is a person only with a title or "Mr"/"Ms" somewhere
+        clusters = [c for c in clusters if any(m.title for m in c.mentions)]
+    people = [_person(text, c) for c in clusters if c.present and not c.absent and not c.dead]
+    people.sort(key=lambda p: min(s[0] for s in p.spans))
+    groups: list[Group] = []
+    if lang == "ar":
+        for s in sentences:
+            if s.presence and not s.future:
+                groups.extend(g for g in _groups_in(text, s.toks) if not _blocked(g.span[0], s))
+    return Attendees(tuple(people), tuple(_dedupe_groups(groups)))
+
+
+def _event_anchor(sentences: list[_Sentence]) -> int | None:
+    """The first of the opening sentences that reports an event that took place, if any."""
+    for index, s in enumerate(sentences[:5]):
+        if s.presence and not s.future and not s.blocked:
+            return index
+    return None
+
+
+def _blocked(pos: int, s: _Sentence) -> bool:
+    return any(a <= pos <= b for a, b in s.blocked)
+
+
+def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> bool:
+    s = sentences[m.sentence]
+    if _blocked(m.start, s) or _blocked(m.name_span[0], s):
+        return False
+    if s.presence and not s.future:
+        return True
+    return m.speaker and m.title is not None and anchor is not None and m.sentence >= anchor and not s.future
+
+
+def _said_dead(text: str, c: _Cluster, lang: str) -> bool:
+    """ "الراحلة أريثا فرانكلين", "وتوفيت فرانكلين", "the late ...": a death word right before the name."""
+    names = {m.name for m in c.mentions if len(m.tokens) >= 2}
+    for name in names:
+        for match in re.finditer(re.escape(name), text):
+            before = _tokenize(text, max(0, match.start() - 40), match.start())[-2:]
+            if lang == "ar":
+                words = _lex()["ar_death_words"]
+                if any(any(v in words for v in _stem_variants(t.key)) for t in before):
+                    return True
+            elif any(t.text.lower() == "late" for t in before):
+                return True
+    return False
+
+
+def _absent_people(text: str, sentences: list[_Sentence], clusters: list[_Cluster], lang: str) -> set[int]:
+    """Clusters named next to an absence cue ("لم يتمكن ... من حضور", "did not attend")."""
+    out: set[int] = set()
+    tables = _cue_tables(lang)
+    for index, s in enumerate(sentences):
+        for pos in _cue_positions(s.keys, tables["absence"], lang):
+            where = s.toks[pos].start
+            best, best_gap = None, 10**9
+            for n, c in enumerate(clusters):
+                for m in c.mentions:
+                    if m.sentence != index:
+                        continue
+                    gap = where - m.name_span[1] if m.name_span[1] <= where else m.start - where
+                    gap = gap if m.name_span[1] <= where else gap + 5  # a name before the cue is its subject
+                    if 0 <= gap < best_gap:
+                        best, best_gap = n, gap
+            if best is not None and best_gap <= 60:
+                out.add(best)
+    return out
+
+
+def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
+    kept: list[_Mention] = []
+    for m in mentions:
+        clash = next((k for k in kept if k.name_span[0] < m.name_span[1] and m.name_span[0] < k.name_span[1]), None)
+        if clash is None:
+            kept.append(m)
+        elif clash.title is None and m.title is not None:
+            kept[kept.index(clash)] = m
+        elif clash.speaker is False and m.speaker:
+            clash.speaker = True
+    return kept
 
 
 def _person(text: str, c: _Cluster) -> Person:
@@ -894,7 +1064,7 @@ def _person(text: str, c: _Cluster) -> Person:
     first_seen = {m.name: m.name_span[0] for m in sorted(named, key=lambda m: -m.name_span[0])}
     name = max(counts, key=lambda s: (counts[s], len(s), -first_seen[s]))
     shown = _key(name).split()
-    aliases = []
+    aliases: list[str] = []
     for m in sorted(c.mentions, key=lambda m: m.name_span[0]):
         if m.name == name or m.name in aliases or _key(m.name) == _key(name):
             continue
@@ -903,5 +1073,4 @@ def _person(text: str, c: _Cluster) -> Person:
         aliases.append(m.name)
     titled = [m for m in sorted(c.mentions, key=lambda m: m.name_span[0]) if m.title]
     title = max(titled, key=lambda m: len(m.title or "")).title if titled else None
-    spans = tuple(sorted({m.name_span for m in c.mentions}))
-    return Person(name, title, tuple(aliases), spans)
+    return Person(name, title, tuple(aliases), tuple(sorted({m.name_span for m in c.mentions})))

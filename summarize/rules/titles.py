@@ -70,10 +70,8 @@ ARABIC_HEADS: tuple[str, ...] = (
     "فنانة",
     "كاتب",
     "كاتبة",
-    "صحفي",
     "منتج",
     "قس",
-    "إمام",
     "داعية",
     "كبير",
     "كبيرة",
@@ -82,8 +80,6 @@ ARABIC_HEADS: tuple[str, ...] = (
     "نجم",
     "نجمة",
     "رئيسي",
-    "مساعد",
-    "مساعدة",
     "حاكم",
     "عمدة",
     "نقيب",
@@ -202,6 +198,49 @@ ARABIC_TITLE_WORDS: tuple[str, ...] = (
 # People said to be dead: never attendees ("ابنة السيناتور الراحل جون ماكين").
 ARABIC_DECEASED: tuple[str, ...] = ("الراحل", "الراحلة", "الفقيد", "الفقيدة", "المرحوم", "المرحومة", "الشهيد")
 
+# Kinship words: without an attached pronoun the name after them is the relative
+# ("ابنة السيناتور جون ماكين" is his daughter, not McCain); with one it is the person ("ابنته إيفانكا").
+ARABIC_KINSHIP: tuple[str, ...] = (
+    "ابن",
+    "ابنة",
+    "نجل",
+    "نجلة",
+    "كريمة",
+    "زوج",
+    "زوجة",
+    "أرملة",
+    "شقيق",
+    "شقيقة",
+    "والد",
+    "والدة",
+    "حفيد",
+    "حفيدة",
+    "أخ",
+    "أخت",
+    "عم",
+    "خال",
+    "صهر",
+)
+# Words right before a name that say the person is dead.
+ARABIC_DEATH_WORDS: tuple[str, ...] = (
+    "الراحل",
+    "الراحلة",
+    "الفقيد",
+    "الفقيدة",
+    "المرحوم",
+    "المرحومة",
+    "الشهيد",
+    "توفي",
+    "توفيت",
+    "وفاة",
+    "رحيل",
+    "جثمان",
+    "ضريح",
+    "تأبين",
+    "رثاء",
+    "لرثاء",
+    "قبر",
+)
 # Words that make a phrase an organisation, a place or a crowd, never a person's name.
 ARABIC_NOT_NAME: tuple[str, ...] = (
     "مجلس",
@@ -334,7 +373,7 @@ ENGLISH_HONORIFICS: tuple[str, ...] = (
     "president",
     "judge",
 )
-ENGLISH_DECEASED: tuple[str, ...] = ("late", "deceased")
+ENGLISH_DECEASED: tuple[str, ...] = ("late", "deceased", "funeral of", "death of", "died", "mourned")
 # Capitalized words that end organisation or place names, never a person's name.
 ENGLISH_NOT_NAME: tuple[str, ...] = (
     "street",
