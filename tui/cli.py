@@ -22,6 +22,11 @@ class BidiMode(StrEnum):
     terminal = "terminal"
 
 
+class Harakat(StrEnum):
+    drop = "drop"
+    keep = "keep"
+
+
 app = typer.Typer(
     name="newsread",
     help="Read, search and summarize Arabic and English news in the terminal.",
@@ -44,6 +49,12 @@ def main_options(
         help="app: newsread shapes and reorders Arabic (most terminals); "
         "terminal: the terminal does (VTE, Konsole, mlterm).",
     ),
+    harakat: Harakat = typer.Option(
+        Harakat.drop,
+        "--harakat",
+        envvar="NEWSREAD_HARAKAT",
+        help="Arabic diacritics on screen: drop (clean in every font) or keep (drawn after their letter).",
+    ),
     library: str | None = typer.Option(
         None, "--library", envvar="NEWSREAD_LIBRARY", help="The library file (SQLite); default in your data directory."
     ),
@@ -52,6 +63,7 @@ def main_options(
     errors.DEBUG = SETTINGS.debug = debug
     SETTINGS.bidi = bidi.value
     SETTINGS.library = library
+    SETTINGS.harakat = harakat.value
     if ctx.invoked_subcommand is None:
         from tui.commands import app_cmd
 

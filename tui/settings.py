@@ -10,6 +10,7 @@ class Settings:
     debug: bool = False
     bidi: str = "app"  # "app": newsread shapes and reorders Arabic; "terminal": the terminal does
     library: str | None = None  # path of the SQLite library; None means the default place
+    harakat: str = "drop"  # "drop": Arabic diacritics left out on screen; "keep": drawn after their letter
 
 
 SETTINGS = Settings()
