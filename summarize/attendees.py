@@ -210,7 +210,8 @@ def _kinship(tok: _Tok) -> tuple[bool, bool]:
     key = tok.key[1:] if _conj(tok) else tok.key
     if key in lex["ar_kin"] or (key.startswith("ال") and key[2:] in lex["ar_kin"]):
         return True, False
-    return any(v in lex["ar_kin"] for v in _unsuffixed(key)), True
+    suffixed = any(v in lex["ar_kin"] for v in _unsuffixed(key))
+    return suffixed, suffixed
 
 
 # ---------------------------------------------------------------------------
@@ -376,7 +377,7 @@ def _title_text(text: str, toks: list[_Tok]) -> tuple[str | None, bool]:
         return None, False
     title = text[toks[0].start : toks[-1].end].strip(" ،,")
     lex = _lex()
-    if _conj(toks[0]) and _ar_head(toks[0]) and title.startswith("و"):
+    if _conj(toks[0]) and _ar_head(_strip(toks[0])) and toks[0].key not in lex["ar_heads"] and title.startswith("و"):
         title = title[1:]
     return title or None, any(t.key in lex["ar_dead"] for t in toks)
 
@@ -1072,5 +1073,5 @@ def _person(text: str, c: _Cluster) -> Person:
             continue  # a longer spelling that only adds a stray word from the title
         aliases.append(m.name)
     titled = [m for m in sorted(c.mentions, key=lambda m: m.name_span[0]) if m.title]
-    title = max(titled, key=lambda m: len(m.title or "")).title if titled else None
+    title = titled[0].title if titled else None
     return Person(name, title, tuple(aliases), tuple(sorted({m.name_span for m in c.mentions})))
