@@ -178,6 +178,8 @@ def test_summarize_and_extract_accept_library_ids(capsys, library):
     seed = listed(capsys, library)[0]
     code, out, _ = run(capsys, library, "summarize", f"@{seed['id']}", "-n", "2")
     assert code == 0 and len(out.strip().splitlines()) == 2
+    code, out, _ = run(capsys, library, "extract", f"@{seed['id']}")
+    assert code == 0 and out.strip()
     code, _, err = run(capsys, library, "summarize", "@99999")
     assert code == 1 and "no article with id 99999" in err
 

@@ -8,8 +8,9 @@ whose message names the input and the reason, so one bad input never stops the o
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,6 +27,10 @@ FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 JSON_SUFFIXES = frozenset({".json"})
 LANGUAGE_SAMPLE = 4000  # characters: plenty to tell the language, and import stays fast
 KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES
+
+
+PARALLEL_MIN = 200  # below this many inputs, worker processes cost more than they save
+MAX_WORKERS = 4
 
 
 class ImportFailure(LoadError):
@@ -78,6 +83,41 @@ def load(ref: str) -> Loaded:
     if ref == STDIN:
         return from_bytes(data, name="standard input", source=None)
     return from_bytes(data, name=ref, source=os.path.abspath(ref))
+
+
+def _load_or_error(ref: str) -> Loaded | LoadError:
+    try:
+        return load(ref)
+    except LoadError as exc:
+        return exc
+
+
+def load_all(refs: list[str], *, workers: int | None = None) -> Iterator[tuple[str, Loaded | LoadError]]:
+    """Load every input, in order: ``(ref, Loaded)`` or ``(ref, LoadError)``.
+
+    Many inputs are read and parsed in worker processes (parsing is pure CPU work and
+    the GIL would serialise it); the caller stores the results in its own process. The
+    pool is started before this returns, so it is forked before the caller starts threads.
+    """
+    count = min(os.cpu_count() or 1, MAX_WORKERS) if workers is None else workers
+    parallel = (
+        count > 1
+        and len(refs) >= PARALLEL_MIN
+        and STDIN not in refs
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    if not parallel:
+        return ((ref, _load_or_error(ref)) for ref in refs)
+    pool = multiprocessing.get_context("fork").Pool(count)
+
+    def results() -> Iterator[tuple[str, Loaded | LoadError]]:
+        try:
+            yield from zip(refs, pool.imap(_load_or_error, refs, chunksize=16), strict=True)
+        finally:
+            pool.terminate()
+            pool.join()
+
+    return results()
 
 
 def sniff(data: bytes, *, suffix: str = "", content_type: str | None = None) -> str:

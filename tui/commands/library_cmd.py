@@ -53,12 +53,13 @@ def add(
     tags: list[str] = typer.Option([], "--tag", "-t", help="Tag every imported article (repeatable)."),
 ) -> None:
     """Import articles: text/Markdown files, folders, web pages, RSS/Atom feeds, newsread JSON exports."""
-    from articles.importers import expand, load
+    from articles.importers import expand, load_all
 
     check_stdin_once(refs)
     items, failures = expand(refs)
     added = skipped = 0
     batch: list[Article] = []
+    results = load_all(items)  # worker processes start here, before any thread or the library
     with library_errors(), open_library() as library:
 
         def flush() -> None:
@@ -70,11 +71,9 @@ def add(
                 batch.clear()
 
         last_flush = time.monotonic()
-        for ref in with_progress(items, "Importing"):
-            try:
-                loaded = load(ref)
-            except LoadError as exc:
-                failures.append(str(exc))
+        for _, (_ref, loaded) in zip(with_progress(items, "Importing"), results, strict=True):
+            if isinstance(loaded, LoadError):
+                failures.append(str(loaded))
                 continue
             failures.extend(loaded.failures)
             for article in loaded.articles:
