@@ -308,3 +308,21 @@ def test_load_file_sets_absolute_source(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (article,) = load("story.txt").articles
     assert article.source == str(tmp_path / "story.txt")
+
+
+def test_load_all_in_worker_processes_keeps_order_and_errors(tmp_path, monkeypatch):
+    import articles.importers as importers
+
+    monkeypatch.setattr(importers, "PARALLEL_MIN", 2)
+    refs = []
+    for i in range(6):
+        refs.append(str(tmp_path / f"{i}.txt"))
+        (tmp_path / f"{i}.txt").write_text(f"Headline {i}\n\nBody number {i} of this small English test article.\n")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01" * 40)
+    refs.insert(3, str(tmp_path / "bad.txt"))
+    serial = [(ref, result) for ref, result in importers.load_all(refs, workers=1)]
+    parallel = [(ref, result) for ref, result in importers.load_all(refs, workers=2)]
+    assert [ref for ref, _ in parallel] == refs
+    assert isinstance(parallel[3][1], importers.LoadError) and str(parallel[3][1]) == str(serial[3][1])
+    titles = [r.articles[0].title for _, r in parallel if not isinstance(r, importers.LoadError)]
+    assert titles == [f"Headline {i}" for i in range(6)]
