@@ -586,68 +586,130 @@ def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
 _EN_PARTICLES = frozenset({"de", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos", "del"})
 
 
+def _en_cap(tok: _Tok) -> bool:
+    return tok.word and tok.text[0].isupper()
+
+
+def _en_run(toks: list[_Tok], i: int) -> tuple[list[_Tok], int]:
+    """Capitalized words from ``i`` (particles, initials "W." and "Mr." dots included); the run and its end."""
+    run: list[_Tok] = []
+    n = len(toks)
+    j = i
+    while j < n:
+        tok = toks[j]
+        if tok.word and (tok.text[0].isupper() or (run and tok.text.lower() in _EN_PARTICLES)):
+            run.append(tok)
+            j += 1
+        elif tok.text == "." and run and (len(run[-1].text) == 1 or run[-1].text.lower() in _lex()["en_honor"]):
+            j += 1  # "George W. Bush", "Mr. Roh"
+        else:
+            break
+    while run and run[-1].text.lower() in _EN_PARTICLES:
+        run.pop()
+    return run, j
+
+
+def _en_heady(word: str) -> bool:
+    word = word.lower()
+    heads = _lex()["en_heads"]
+    return word in heads or (word.endswith("s") and word[:-1] in heads) or word.split("-")[-1] in heads
+
+
 def _english_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     lex = _lex()
     out = []
     n = len(toks)
     i = 0
     while i < n:
-        tok = toks[i]
-        if not (tok.word and tok.text[0].isupper()):
+        if not _en_cap(toks[i]):
             i += 1
             continue
-        j = i
-        while j < n and toks[j].word and (toks[j].text[0].isupper() or toks[j].text.lower() in _EN_PARTICLES):
-            j += 1
-        run = toks[i:j]
+        run, j = _en_run(toks, i)
+        # the name is what follows the last honorific, title or organisation word of the run
         k = 0
-        while k < len(run) and (run[k].text.lower() in lex["en_honor"] or run[k].text.lower() in lex["en_heads"]):
-            k += 1
-        while k < len(run) - 1 and run[k].text.lower() in _EN_STOP | lex["en_not_name"]:
-            k += 1
+        for pos, tok in enumerate(run[:-1]):
+            low = tok.text.lower()
+            if low in lex["en_honor"] or _en_heady(low) or low in lex["en_not_name"] or low in _EN_STOP:
+                k = pos + 1
         name = run[k:]
-        while name and name[-1].text.lower() in _EN_PARTICLES:
-            name = name[:-1]
-        ok = bool(name) and all(t.text.lower() not in lex["en_not_name"] | _EN_STOP for t in name)
+        ok = bool(name) and all(
+            t.text.lower() not in lex["en_not_name"] | _EN_STOP and not _en_heady(t.text) for t in name
+        )
         ok = ok and not (j < n and toks[j].text in ("'s", "’s") and len(name) < 2)
         honored = k > 0 and run[k - 1].text.lower() in lex["en_honor"]
-        if ok and (len(name) >= 2 or honored) and len(name) <= 4:
-            title_from = i
-            while (
-                title_from > 0
-                and toks[title_from - 1].word
-                and (toks[title_from - 1].text.lower() in lex["en_heads"] or toks[title_from - 1].text[0].isupper())
-            ):
-                title_from -= 1
-            start_index = i + k
-            title_toks = toks[title_from:start_index]
-            title = text[title_toks[0].start : title_toks[-1].end] if title_toks else None
-            if title is None and j + 2 < n and toks[j].text == ",":
-                title = _english_apposition(text, toks, j + 1)
-            before = toks[max(0, title_from - 3) : title_from]
-            mention = _Mention(
-                text[name[0].start : name[-1].end],
-                (name[0].start, name[-1].end),
-                title,
-                tuple(t.key for t in name),
-                dead=any(t.text.lower() in lex["en_dead"] for t in before + title_toks),
-                start=toks[title_from].start,
-            )
-            after = toks[j : j + 2]
-            mention.speaker = any(t.text.lower() in lex["en_speech"] for t in after)
-            out.append(mention)
+        limit = 5 if any(t.text.lower() in _EN_PARTICLES for t in name) else 4
+        if ok and (len(name) >= 2 or honored) and len(name) <= limit:
+            out.append(_english_mention(text, toks, run[0], run[k - 1] if k else None, name, j))
         i = max(j, i + 1)
     return out
 
 
-def _english_apposition(text: str, toks: list[_Tok], j: int) -> str | None:
-    """ "Hu Jintao, the President of China," -> "the President of China"."""
+def _english_mention(text: str, toks: list[_Tok], first: _Tok, last_title: _Tok | None, name: list[_Tok], j: int):
+    """Build the mention: the title before the name (lower-case heads too), after it in commas or parentheses."""
+    lex = _lex()
+    index = toks.index(first)
+    title_from = index
+    while (
+        title_from > 0
+        and toks[title_from - 1].word
+        and (_en_heady(toks[title_from - 1].text) or toks[title_from - 1].text[0].isupper())
+    ):
+        title_from -= 1
+    title_toks = [t for t in toks[title_from : toks.index(name[0])] if t.word]
+    title = (
+        text[title_toks[0].start : title_toks[-1].end]
+        if title_toks and (last_title is not None or any(_en_heady(t.text) for t in title_toks))
+        else None
+    )
+    if title is None and j < len(toks) and toks[j].text in ",(":
+        title = _english_apposition(text, toks, j + 1, ")" if toks[j].text == "(" else ",")
+    if title is None and title_from >= 2 and toks[title_from - 1].text == ",":
+        title = _english_title_before(text, toks, title_from - 1)
+    before = text[max(0, toks[title_from].start - 20) : toks[title_from].start].lower()
+    mention = _Mention(
+        text[name[0].start : name[-1].end],
+        (name[0].start, name[-1].end),
+        title,
+        tuple(t.key for t in name),
+        dead=any(w in before.split() or w in before for w in lex["en_dead"]),
+        start=toks[title_from].start,
+    )
+    mention.speaker = any(t.text.lower() in lex["en_speech"] for t in toks[j : j + 2])
+    return mention
+
+
+def _english_apposition(text: str, toks: list[_Tok], j: int, close: str) -> str | None:
+    """ "Hu Jintao, the President of China" or "Roger Agnelli (Vale company president)" -> the title."""
     k = j
-    while k < len(toks) and toks[k].text not in ",.;" and k - j < 8:
+    while k < len(toks) and k - j < 10 and toks[k].text != close and toks[k].text not in ".;":
+        word = toks[k]
+        plain = word.word and not (word.text[0].isupper() or word.text.lower() in ("the", "of", "and"))
+        if close == "," and plain and not _en_heady(word.text):
+            break
         k += 1
-    words = [t.text.lower() for t in toks[j:k]]
-    if any(w in _lex()["en_heads"] for w in words) and k < len(toks) and toks[k].text == ",":
+    words = [t for t in toks[j:k] if t.word]
+    if not words:
+        return None
+    if close == ")" and k < len(toks) and toks[k].text == ")":
         return text[toks[j].start : toks[k - 1].end]
+    if any(_en_heady(t.text) for t in words):
+        return text[words[0].start : words[-1].end]
+    return None
+
+
+def _english_title_before(text: str, toks: list[_Tok], comma: int) -> str | None:
+    """ "the President of Brazil, Luiz Inácio Lula da Silva" -> "the President of Brazil"."""
+    k = comma
+    while (
+        k > 0
+        and comma - k < 8
+        and toks[k - 1].word
+        and (toks[k - 1].text[0].isupper() or toks[k - 1].text.lower() in ("the", "of", "and"))
+    ):
+        k -= 1
+    words = [t for t in toks[k:comma] if t.word]
+    if any(_en_heady(t.text) for t in words):
+        return text[words[0].start : words[-1].end]
     return None
 
 
@@ -768,6 +830,8 @@ def _similar(a: str, b: str) -> bool:
     """Two spellings of one word: equal, or one edit or one swap apart when long enough ("جميس"/"جيمس")."""
     if a == b:
         return True
+    if a.isascii() or b.isascii():
+        return False  # Latin-script names are spelled one way; "Guiana" is not "Guyana"
     if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
@@ -849,6 +913,11 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
                 c.mentions.append(_Mention(text[start : tok.end], span, None, tokens, sentence=index))
 
 
+def _bare_surnames(c: _Cluster) -> int:
+    """How often the surname stands alone ("Gusenbauer said"); nationality words ("Brazilian") never count."""
+    return sum(1 for m in c.mentions if len(m.tokens) == 1 and not m.tokens[0].endswith(("ian", "ese", "ish")))
+
+
 def _surname_key(key: str) -> str:
     for prefix in ("وب", "ول", "و", "ب", "ل"):
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
@@ -895,6 +964,21 @@ def _groups_in(text: str, toks: list[_Tok]) -> list[Group]:
             start = tok.start + (1 if conj else 0)
             out.append(Group(text[start : toks[j - 1].end], (start, toks[j - 1].end)))
         i = max(j, i + 1)
+    return out
+
+
+def _english_groups(text: str, s: _Sentence) -> list[Group]:
+    """ "a group of pupils", "heads of state from Bolivia": a group phrase up to the next comma or stop."""
+    out = []
+    low = text[s.span[0] : s.span[1]].lower()
+    for head in attendee_cues.ENGLISH_GROUP_HEADS:
+        for match in re.finditer(rf"\b{re.escape(head)}\b", low):
+            start = s.span[0] + match.start()
+            end = s.span[0] + match.end()
+            tail = re.match(r"(?:\s+(?:from|of|in|at)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)?", text[end : s.span[1]])
+            end += tail.end() if tail else 0
+            out.append(Group(text[start:end], (start, end)))
+    out.sort(key=lambda g: g.span)
     return out
 
 
@@ -976,15 +1060,15 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
         c.dead = any(m.dead for m in c.mentions) or _said_dead(text, c, lang)
         c.absent = n in absent or any(m.name_span in listed_absent for m in c.mentions)
         c.present = any(_present(m, sentences, anchor) for m in c.mentions)
-    if lang == "en":  # a capitalized pair is a person only with a title or "Mr"/"Ms" somewhere
-        clusters = [c for c in clusters if any(m.title for m in c.mentions)]
+    if lang == "en":  # capitalized words are a person with a title, "Mr"/"Ms", or a surname used alone
+        clusters = [c for c in clusters if any(m.title for m in c.mentions) or _bare_surnames(c) >= 2]
     people = [_person(text, c) for c in clusters if c.present and not c.absent and not c.dead]
     people.sort(key=lambda p: min(s[0] for s in p.spans))
     groups: list[Group] = []
-    if lang == "ar":
-        for s in sentences:
-            if s.presence and not s.future:
-                groups.extend(g for g in _groups_in(text, s.toks) if not _blocked(g.span[0], s))
+    for s in sentences:
+        if s.presence and not s.future:
+            found = _groups_in(text, s.toks) if lang == "ar" else _english_groups(text, s)
+            groups.extend(g for g in found if not _blocked(g.span[0], s))
     return Attendees(tuple(people), tuple(_dedupe_groups(groups)))
 
 

@@ -274,6 +274,11 @@ ARABIC_GROUP_HEADS: tuple[str, ...] = (
 )
 
 ENGLISH_PRESENCE: tuple[str, ...] = (
+    "present",
+    "were present",
+    "also present",
+    "lunch",
+    "lunches",
     "attended",
     "attend",
     "attending",
@@ -336,6 +341,11 @@ ENGLISH_ABSENCE: tuple[str, ...] = (
     "did not take part",
 )
 ENGLISH_FUTURE: tuple[str, ...] = (
+    "had visited",
+    "had met",
+    "had attended",
+    "previously",
+    "led by",
     "to attend",
     "to visit",
     "to meet",

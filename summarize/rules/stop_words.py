@@ -27,6 +27,7 @@ _ENGLISH_TEXT = """
     during while when where who which what there then than also about over under
     into out up down new former ex mr mrs ms dr sir it's i
     we you our us them him its one two three first last next later
+    some many most all every each both several other such another any
     today yesterday tomorrow on monday tuesday wednesday thursday friday saturday sunday
 """
 
