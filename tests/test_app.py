@@ -8,9 +8,9 @@ import textwrap
 from dataclasses import replace
 
 import pytest
-from app_support import FIXED_IMPORTED, FakeRows, index_of_title, make_app, make_library
 
 from articles.model import Article
+from tests.app_support import FIXED_IMPORTED, FakeRows, index_of_title, make_app, make_library
 from tui.screens.main import MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ReaderView
@@ -233,12 +233,31 @@ async def test_slash_searches_the_library_and_opens_a_hit(library):
         await settle(pilot)
         hits = app.screen.query_one("#search-hits")
         assert hits.option_count >= 1
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
         await pilot.pause()
         screen = main(app)
         assert "Gusenbauer" in screen.article.title
         assert screen.mode == "reading"
         assert screen.article_list.current_row.id == screen.article.id
+        await settle(pilot)
+
+
+async def test_search_down_picks_another_hit_and_enter_before_results_still_opens(library):
+    app = make_app(library)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"Brazil")
+        await settle(pilot)
+        hits = app.screen.query_one("#search-hits")
+        assert hits.option_count >= 2
+        second = int(hits.get_option_at_index(1).id)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert main(app).article.id == second
+        await pilot.press("slash")
+        app.screen.query_one("#search-input").value = "Gusenbauer"
+        await pilot.press("enter")  # no results listed yet: the best hit opens anyway
+        await pilot.pause()
+        assert "Gusenbauer" in main(app).article.title
         await settle(pilot)
 
 

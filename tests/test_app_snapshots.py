@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_support import index_of_title, make_app, make_library
 from pytest_textual_snapshot import SVGImageExtension
+
+from tests.app_support import index_of_title, make_app, make_library
 
 SEED_TITLE_WORD = "جيفري"
 

@@ -49,10 +49,23 @@ class SearchScreen(ModalScreen[int | None]):
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
+        """Enter in the box opens the best hit (``down`` walks the list to pick another)."""
         hits = self.query_one(OptionList)
         if hits.option_count:
-            hits.focus()
-            hits.highlighted = 0
+            option = hits.get_option_at_index(hits.highlighted or 0)
+            self.dismiss(int(option.id)) if option.id else None
+            return
+        if not event.value.strip():
+            return
+        try:
+            found = self.app.library.search(event.value, limit=1)
+        except Exception as exc:  # a bad query: say so and stay
+            self.query_one("#search-status", Static).update(str(exc).splitlines()[0] if str(exc) else "bad query")
+            return
+        if found:
+            self.dismiss(found[0].id)
+        else:
+            self.query_one("#search-status", Static).update("nothing found")
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
