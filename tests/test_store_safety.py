@@ -13,6 +13,7 @@ import time
 import pytest
 
 from articles.model import Article
+from articles.samples import sample_names
 from articles.schema import APPLICATION_ID, SCHEMA_VERSION
 from articles.store import Library, LibraryError
 
@@ -205,3 +206,30 @@ def test_kill_9_mid_import_leaves_an_intact_library(tmp_path):
         assert count > 0
         docs = library.conn.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0]
         assert docs == count  # every stored article is searchable, nothing indexed without its article
+
+
+def _opener(path: str, worker: int, queue) -> None:
+    try:
+        with Library(path) as library:
+            library.ensure_samples()
+            library.add(Article(title=f"opener {worker}", paragraphs=(f"body {worker}",)))
+        queue.put("ok")
+    except Exception as exc:
+        queue.put(repr(exc))
+
+
+def test_processes_creating_and_seeding_a_new_library_at_once(tmp_path):
+    path = str(tmp_path / "fresh.sqlite3")
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    workers = [context.Process(target=_opener, args=(path, w, queue)) for w in range(3)]
+    for worker in workers:
+        worker.start()
+    results = [queue.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=30)
+    assert results == ["ok"] * 3
+    with Library(path) as library:
+        titles = [row.title for row in library.rows(limit=1000)]
+    assert sum(t.startswith("opener ") for t in titles) == 3
+    assert len(titles) == len(set(titles)) == 3 + len(sample_names())  # the samples exactly once
