@@ -11,7 +11,7 @@ import pytest
 
 from articles.model import Article
 from tests.app_support import FIXED_IMPORTED, FakeRows, index_of_title, make_app, make_library
-from tui.screens.main import MainScreen
+from tui.screens.main import ANALYSIS_DELAY, MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ReaderView
 
@@ -31,6 +31,8 @@ def main(app) -> MainScreen:
 
 
 async def settle(pilot) -> None:
+    """Let the analysis start (it waits for the cursor to rest) and finish."""
+    await pilot.pause(ANALYSIS_DELAY + 0.05)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
@@ -462,3 +464,18 @@ def test_fixed_import_time_keeps_rows_stable(library):
     rows = library.rows(limit=100)
     assert all(r.imported == FIXED_IMPORTED for r in rows)
     assert replace(rows[0]) == rows[0]
+
+
+async def test_revisiting_an_article_fills_the_panels_from_the_cache_at_once(library):
+    app = make_app(library)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main(app)
+        await settle(pilot)
+        first = screen.analysis
+        assert first is not None and app.analyzer_version
+        await pilot.press("j")
+        assert screen.analysis is None  # a new article: placeholder until its analysis arrives
+        await settle(pilot)
+        await pilot.press("k")
+        assert screen.analysis == first  # straight from the store, no worker, no wait
+        assert not [w for w in app.workers if w.group == "analysis" and w.is_running]

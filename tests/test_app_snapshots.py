@@ -13,6 +13,7 @@ import pytest
 from pytest_textual_snapshot import SVGImageExtension
 
 from tests.app_support import index_of_title, make_app, make_library
+from tui.screens.main import ANALYSIS_DELAY
 
 SEED_TITLE_WORD = "جيفري"
 
@@ -49,6 +50,7 @@ def _open_seed(*keys: str):
         screen = pilot.app.screen
         screen.article_list.move_to(pilot.app.seed_index)
         await pilot.press("enter", *keys)
+        await pilot.pause(ANALYSIS_DELAY + 0.05)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -8,12 +8,14 @@ moving through the list never waits for it.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
@@ -27,6 +29,7 @@ from tui.widgets.reader import ReaderView
 from tui.widgets.summary_panel import SummaryPanel
 
 WIDE = 120
+ANALYSIS_DELAY = 0.12  # seconds the cursor must rest on a row before its analysis starts
 PANELS = ("summary", "attendees", "objectives")
 
 
@@ -38,6 +41,7 @@ class MainScreen(Screen):
         self.article: Article | None = None
         self.analysis: dict[str, Any] | None = None
         self._painted = False
+        self._analysis_timer: Timer | None = None
 
     # layout
     def compose(self) -> ComposeResult:
@@ -133,7 +137,25 @@ class MainScreen(Screen):
         self.reader.show_article(article)
         for name in PANELS:
             self.panel(name).show_pending(article.id)
-        self.analyse(article)
+        if self._analysis_timer is not None:
+            self._analysis_timer.stop()
+        self.workers.cancel_group(self, "analysis")
+        cached = self._cached_analysis(article)
+        if cached is not None:
+            self._analysis_ready(article.id, cached)
+            return
+        # held-down j/k must not start (and pile up) an analysis per row passed: wait for the cursor to rest
+        self._analysis_timer = self.set_timer(ANALYSIS_DELAY, partial(self.analyse, article))
+
+    def _cached_analysis(self, article: Article) -> dict[str, Any] | None:
+        """A cached result, looked up on the UI thread once a worker has told us the analyser version."""
+        version = getattr(self.app, "analyzer_version", None)
+        if not version:
+            return None
+        try:
+            return self.app.library.cached_analysis(article.content_hash, version)
+        except Exception:
+            return None
 
     def open_row(self, row: Any) -> None:
         self.show_row(row)
@@ -164,6 +186,7 @@ class MainScreen(Screen):
         try:
             library = self.app.open_worker_library()
             version = analysis.analyzer_version()
+            self.app.analyzer_version = version  # lets the UI thread read the cache directly next time
             key = article.content_hash
             data = library.cached_analysis(key, version)
             if data is None:
