@@ -123,6 +123,7 @@ def _lex() -> dict[str, frozenset[str]]:
         "ar_dead": keys(titles.ARABIC_DECEASED),
         "ar_death_words": keys(titles.ARABIC_DEATH_WORDS),
         "ar_kin": keys(titles.ARABIC_KINSHIP),
+        "ar_waw": keys(titles.ARABIC_WAW_WORDS),
         "ar_not_name": keys(titles.ARABIC_NOT_NAME),
         "en_heads": frozenset(w.lower() for w in titles.ENGLISH_HEADS),
         "en_honor": frozenset(w.lower() for w in titles.ENGLISH_HONORIFICS),
@@ -180,7 +181,12 @@ def _unsuffixed(word: str) -> list[str]:
 
 
 def _conj(tok: _Tok) -> bool:
-    return tok.key.startswith("و") and len(tok.key) > 2
+    """Does the word open with the conjunction "و" (not a root "و" as in "وزير", "وليد")?"""
+    key = tok.key
+    if not key.startswith("و") or len(key) <= 2:
+        return False
+    lex = _lex()
+    return key not in lex["ar_waw"] and key not in lex["ar_heads"]
 
 
 def _definite(key: str) -> bool:
@@ -227,6 +233,7 @@ class _Mention:
     sentence: int = -1
     start: int = -1  # where the mention (title included) starts
     speaker: bool = False  # quoted with a speech verb
+    also: list[int] = field(default_factory=list)  # other sentences the same words were found in
 
     def __post_init__(self) -> None:
         if self.start < 0:
@@ -239,7 +246,8 @@ def _name_word(tok: _Tok) -> bool:
     key = tok.key
     if not tok.word or key in _AR_STOP or key.isdigit() or len(key) < 2 or key.endswith(("يين", "يون")):
         return False
-    if any(v in lex["ar_not_name"] for v in _stem_variants(key)):
+    variants = _stem_variants(key) + ([key[:-1]] if key.endswith("ا") else [])
+    if any(v in lex["ar_not_name"] for v in variants):
         return False
     return not any(
         key in lex[table] for table in ("ar_title_words", "ar_presence", "ar_events", "ar_speech", "ar_death_words")
@@ -253,8 +261,8 @@ def _name_ok(tokens: list[_Tok], min_words: int = 2) -> bool:
     lex = _lex()
     if tokens[0].key.startswith("و") and len(tokens) > 1 and _definite(tokens[1].key):
         return False  # "ووجهاء العشائر" is a conjoined noun phrase, not a name like "وليم روباك"
-    if len(tokens) >= 2 and (all(t.key.endswith("ي") for t in tokens) or all(t.key.endswith("ين") for t in tokens)):
-        return False  # "كوري شمالي", "رئيسين سابقين": adjectives and plurals
+    if len(tokens) >= 2 and all(t.key.endswith("ين") for t in tokens):
+        return False  # "رئيسين سابقين": plurals
     if not all(_name_word(t) for t in tokens) or any(t.key.startswith(("بأ", "بال", "لل")) for t in tokens):
         return False
     del lex
@@ -276,7 +284,8 @@ def _take_name(toks: list[_Tok], j: int) -> int:
         tok = toks[k]
         if not tok.word or tok.key in _AR_STOP or tok.key.isdigit():
             break
-        if k > j and (_name_conj_breaks(tok) or _ar_head(tok) or tok.key.startswith(("بال", "لل", "كال"))):
+        head = _ar_head(tok) and (not _definite(tok.key) or _honorific(tok))
+        if k > j and (_name_conj_breaks(tok) or head or tok.key.startswith(("بال", "لل", "كال"))):
             break
         if k > j and (tok.key in _lex()["ar_title_words"] or not _name_word(tok)):
             break
@@ -350,8 +359,12 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
             if _definite(key) or key in lex["ar_title_words"]:
                 j += 1
                 continue
-            if j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key) and not _ar_head(tok):
-                j += 1  # "رئيس جنوب السودان", "كبير موظفي البيت الأبيض"
+            chain = j
+            while chain < min(n, j + 3) and toks[chain].word and not _definite(toks[chain].key):
+                chain += 1
+            ends_definite = chain < n and chain > j and toks[chain].word and _definite(toks[chain].key)
+            if ends_definite and not _ar_head(tok):
+                j = chain  # "رئيس جنوب السودان", "كبير مستشاري رئاسة الحكومة"
                 needs_complement = True
                 continue
             break
@@ -410,17 +423,20 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
             j += 1  # "رئيس الوزراء الإيطالي، جوزيبي كونتي،"
             apposition = True
         name_end = _take_apposed(toks, j) if apposition else _take_name(toks, j)
-        if is_kin and not has_pronoun and not apposition:
-            # "نجل فرانكلين، إدوارد،": the relative's name, then the person in apposition
-            if name_end < n - 1 and toks[name_end].text in "،," and toks[name_end + 1].word:
-                k = name_end + 1
+        if is_kin and not has_pronoun:
+            # "نجل المطرب، يوسف،", "نجل فرانكلين، إدوارد،": the person is in apposition, not the relative
+            k = j if apposition else name_end + 1
+            if apposition or (name_end < n - 1 and toks[name_end].text in "،," and toks[name_end + 1].word):
                 end = _take_apposed(toks, k)
                 if _name_ok(toks[k:end], 1):
-                    out.append(_make(text, toks, toks[i:name_end], toks[k:end]))
+                    mention = _make(text, toks, toks[i : k - 1], toks[k:end])
+                    mention.dead = False  # a death word in the title is about the relative
+                    out.append(mention)
             i = max(name_end, i + 1)
             continue
         min_words = 1 if (must_name or has_pronoun) else 2
-        if name_end > j and _name_ok(toks[j:name_end], min_words):
+        adjectives = title_end == i + 1 and all(t.key.endswith("ي") for t in toks[j:name_end])
+        if name_end > j and _name_ok(toks[j:name_end], min_words) and not adjectives:  # not "زعيم كوري شمالي"
             closes = name_end >= n or not toks[name_end].word or toks[name_end].key in _AR_STOP
             if apposition and not closes and not _conj(toks[name_end]):
                 i = title_end  # an apposition must close: "، X ،" or "، X إن"; otherwise it is prose
@@ -895,7 +911,7 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
         for index, sentence in enumerate(sentences):
             toks = sentence.toks
             for k, tok in enumerate(toks):
-                if not tok.word or not _similar(_surname_key(tok.key), last):
+                if not tok.word or not (_similar(tok.key, last) or _similar(_surname_key(tok.key), last)):
                     continue
                 if any(a <= tok.start < b for a, b in taken):
                     continue
@@ -1048,7 +1064,7 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
             where = index if s.presence else index - 1
             if lead and where >= 0 and sentences[where].presence and not sentences[where].future:
                 for m, here in _name_list(text, lead.start(), s.span[1]):
-                    m.sentence = where
+                    m.sentence, m.also = index, [where]
                     listed.append((m, here))
                     mentions.append(m)
 
@@ -1085,6 +1101,8 @@ def _blocked(pos: int, s: _Sentence) -> bool:
 
 
 def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> bool:
+    if any(sentences[k].presence and not sentences[k].future for k in m.also if k >= 0):
+        return True  # listed under an event ("قائمة ... :") and found again with a title
     s = sentences[m.sentence]
     if _blocked(m.start, s) or _blocked(m.name_span[0], s):
         return False
@@ -1135,10 +1153,11 @@ def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
         clash = next((k for k in kept if k.name_span[0] < m.name_span[1] and m.name_span[0] < k.name_span[1]), None)
         if clash is None:
             kept.append(m)
-        elif clash.title is None and m.title is not None:
-            kept[kept.index(clash)] = m
-        elif clash.speaker is False and m.speaker:
-            clash.speaker = True
+            continue
+        winner, loser = (m, clash) if clash.title is None and m.title is not None else (clash, m)
+        winner.speaker = winner.speaker or loser.speaker
+        winner.also.extend([loser.sentence, *loser.also])
+        kept[kept.index(clash)] = winner
     return kept
 
 
@@ -1158,4 +1177,14 @@ def _person(text: str, c: _Cluster) -> Person:
         aliases.append(m.name)
     titled = [m for m in sorted(c.mentions, key=lambda m: m.name_span[0]) if m.title]
     title = titled[0].title if titled else None
-    return Person(name, title, tuple(aliases), tuple(sorted({m.name_span for m in c.mentions})))
+    shown_forms = (name, *aliases)
+    spans = set()
+    for m in c.mentions:
+        if m.name in shown_forms:
+            spans.add(m.name_span)
+            continue
+        inner = next((f for f in shown_forms if f in m.name), None)
+        if inner is not None:
+            offset = m.name.index(inner)
+            spans.add((m.name_span[0] + offset, m.name_span[0] + offset + len(inner)))
+    return Person(name, title, tuple(aliases), tuple(sorted(spans)))

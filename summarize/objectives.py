@@ -19,8 +19,12 @@ from summarize.text import normalize
 
 _B = re.escape(list_markers.BULLETS)
 # A marker at the start of a line; the item text is what follows it.
+_ORDINAL_WORDS = "|".join(
+    w.replace("أ", "[أا]").replace("إ", "[إا]") for w in (*list_markers.ARABIC_ORDINALS, *list_markers.ARABIC_LAST)
+)
 _LINE_ITEM = re.compile(
-    rf"^[ \t\u200f\u200e]*(?:{list_markers.NUMBER_MARKER}|[{_B}](?![{_B}]))[^\S\n]*(?=\S)",
+    rf"^[ \t\u200f\u200e]*(?:{list_markers.NUMBER_MARKER}|[{_B}](?![{_B}])"
+    rf"|و?(?:{_ORDINAL_WORDS})[ًٌ]?[^\S\n]*[:：،,\-–.)])[^\S\n]*(?=\S)",
 )
 # A colon that opens an inline list: "التالية: - ...", "وهي: ١- ...", "منها : *مبدأ ...".
 _INLINE_OPEN = re.compile(rf"[:：]\s*(?=(?:[{_B}]|{list_markers.NUMBER_MARKER}\s)\s*\S)")

@@ -75,6 +75,10 @@ ARABIC_PRESENCE: tuple[str, ...] = (
 )
 # Event nouns count as cues in "اجتماع بين", "لقاء بين" and after the prepositions below.
 ARABIC_PRESENCE_PHRASES: tuple[str, ...] = (
+    "نظم",
+    "نظمت",
+    "احتضن",
+    "احتضنت",
     "اجتماع بين",
     "لقاء بين",
     "قمة بين",

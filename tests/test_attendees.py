@@ -1,0 +1,205 @@
+"""Attendees: one small made-up sentence per rule, then the seed article end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.attendees import extract_attendees
+
+
+def names(text: str, lang: str | None = None) -> list[str]:
+    return [p.name for p in extract_attendees(text, lang).people]
+
+
+def person(text: str, name: str, lang: str | None = None):
+    found = {p.name: p for p in extract_attendees(text, lang).people}
+    assert name in found, list(found)
+    return found[name]
+
+
+# --- Arabic cues ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حضر الاجتماع وزير الصحة المصري خالد عبد الغفار أمس في القاهرة.",
+        "انطلقت أشغال الندوة بحضور وزير الصحة المصري خالد عبد الغفار.",
+        "عقد المؤتمر أمس بمشاركة وزير الصحة المصري خالد عبد الغفار.",
+        "استقبل وزير الصحة المصري خالد عبد الغفار وفدا من البنك الدولي.",
+        "التقى وزير الصحة المصري خالد عبد الغفار أمس عددا من الأطباء.",
+        "ترأس وزير الصحة المصري خالد عبد الغفار الجلسة الافتتاحية.",
+        "وقال وزير الصحة المصري خالد عبد الغفار خلال المؤتمر الصحفي إن الوضع مستقر.",
+    ],
+)
+def test_presence_cues(text):
+    found = person(text, "خالد عبد الغفار")
+    assert found.title == "وزير الصحة المصري"
+
+
+def test_title_with_a_prepositional_phrase_and_place():
+    text = "وحضر اللقاء المبعوث الأوروبي الخاص إلى ليبيا ماركو سيلفا."
+    assert person(text, "ماركو سيلفا").title == "المبعوث الأوروبي الخاص إلى ليبيا"
+
+
+def test_title_with_a_construct_chain():
+    text = "وشارك في الاجتماع كبير مستشاري رئاسة الحكومة سمير بدران."
+    assert person(text, "سمير بدران").title == "كبير مستشاري رئاسة الحكومة"
+
+
+def test_chain_joined_by_commas_and_wa():
+    text = (
+        "وحضر الاجتماع كل من المستشار القانوني للوزارة فادي نصار، وقائد الشرطة في المدينة عمر الحلبي، "
+        "والرئيس المشترك للمجلس المحلي الدكتور رامي الخطيب وسلمى العبد."
+    )
+    assert names(text) == ["فادي نصار", "عمر الحلبي", "رامي الخطيب", "سلمى العبد"]
+    assert person(text, "سلمى العبد").title == person(text, "رامي الخطيب").title
+
+
+def test_name_then_title_in_commas():
+    text = "أعلن ماجد الزين، وزير النقل، خلال مؤتمر صحفي عقد اليوم أن الطريق سيفتح قريبا."
+    assert person(text, "ماجد الزين").title == "وزير النقل"
+
+
+def test_bare_names_after_a_list_opener():
+    text = "وحضر الحفل رئيسان سابقان، هما كمال يوسف وحسن الأمين."
+    assert names(text) == ["كمال يوسف", "حسن الأمين"]
+
+
+def test_pronoun_kinship_names_the_person():
+    text = "ألقى السفير كلمة بحضور ابنته سارة وزوجها نبيل رحال."
+    assert "سارة" in names(text)
+
+
+def test_kinship_without_pronoun_names_a_relative():
+    text = "وغنى في الحفل نجل المطرب، يوسف، أغنية قديمة."
+    assert names(text) == ["يوسف"]
+    text = "وغنى في الحفل نجل المطرب الراحل عادل فهمي، يوسف عادل، أغنية قديمة."
+    assert names(text) == ["يوسف عادل"]
+
+
+def test_a_name_list_after_an_event():
+    text = (
+        "أدى المحافظون الجدد اليمين أمام رئيس الدولة اليوم.\n"
+        "وفي ما يلي قائمة المحافظين : - هادي سليمان، محافظ الشمال - نورة البكري، محافظة الجنوب"
+        " - وائل منصور (تعذر عليه الحضور)"
+    )
+    assert names(text) == ["هادي سليمان", "نورة البكري"]
+
+
+# --- Arabic: who is not an attendee --------------------------------------------------------------
+
+
+def test_absent_people_are_dropped():
+    text = (
+        "وشارك في الجنازة وزير الثقافة سليم داود. ولم يتمكن الرئيس السابق، فؤاد حنا، من حضور الجنازة، "
+        "لكنه أرسل رسالة تعزية."
+    )
+    assert names(text) == ["سليم داود"]
+
+
+def test_future_meetings_do_not_count():
+    assert names("وسيلتقي وزير الخارجية الأردني هاني كامل نظيره السوري الأسبوع المقبل.") == []
+    assert names("ومن المقرر أن يحضر وزير الخارجية الأردني هاني كامل القمة المقبلة.") == []
+
+
+def test_phone_calls_and_letters_do_not_count():
+    assert names("وبحث الرئيس التونسي منير الصافي في اتصال هاتفي مع نظيره الجزائري التعاون.") == []
+    assert names("وأرسل الرئيس الأسبق، رياض الحايك، رسالة إلى أسرة الفقيد.") == []
+
+
+def test_the_deceased_is_not_an_attendee():
+    text = "وشارك المئات في جنازة الفنان الراحل جميل حداد، وحضرها وزير الثقافة سليم داود."
+    assert names(text) == ["سليم داود"]
+
+
+def test_quotes_without_an_event_do_not_count():
+    assert names("وقال المتحدث باسم الحكومة عادل نجم لوكالة الأنباء إن المفاوضات متعثرة.") == []
+
+
+def test_a_speaker_after_the_reported_event_counts():
+    text = "نظمت الجمعية ندوة صحفية اليوم في العاصمة حول الانتخابات.\nوأكد رئيس الجمعية مراد الجبالي أن الموعد مناسب."
+    assert names(text) == ["مراد الجبالي"]
+
+
+# --- one person, one entry --------------------------------------------------------------------
+
+
+def test_spellings_and_surname_are_merged_and_the_frequent_spelling_shown():
+    text = (
+        "قال المبعوث الأممي إلى اليمن جوناثن بيرس إن الحوار ممكن، جاء ذلك خلال اجتماع حضره بيرس مع الوفود.\n"
+        "وأكد جوناثان بيرس أن الحل قريب. وكرر جوناثان بيرس دعوته."
+    )
+    found = extract_attendees(text).people
+    assert len(found) == 1
+    assert found[0].name == "جوناثان بيرس"
+    assert set(found[0].aliases) == {"جوناثن بيرس", "بيرس"}
+    assert all(text[a:b] in {"جوناثن بيرس", "جوناثان بيرس", "بيرس"} for a, b in found[0].spans)
+
+
+def test_groups_of_unnamed_people():
+    text = "وحضر اللقاء محافظ المدينة هاني زكي وعدد من وجهاء الأحياء وممثلي الجمعيات."
+    result = extract_attendees(text)
+    assert [p.name for p in result.people] == ["هاني زكي"]
+    assert [g.text for g in result.groups] == ["عدد من وجهاء الأحياء وممثلي الجمعيات"]
+
+
+def test_no_event_no_attendees():
+    assert extract_attendees("ارتفعت أسعار النفط اليوم بنسبة اثنين في المئة.") == extract_attendees("")
+
+
+# --- English ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ceremony was attended by Foreign Minister Anna Berg and her deputy.",
+        "Foreign Minister Anna Berg met the delegation on Monday.",
+        "Foreign Minister Anna Berg held talks with the visitors in Oslo.",
+        "Foreign Minister Anna Berg hosted a dinner for the delegates.",
+        "The mayor was joined by Foreign Minister Anna Berg at the opening.",
+        "Foreign Minister Anna Berg was in attendance.",
+    ],
+)
+def test_english_cues(text):
+    assert person(text, "Anna Berg", "en").title == "Foreign Minister"
+
+
+def test_english_absent_future_and_titles_after_the_name():
+    text = (
+        "Hu Jintao, the President of China, had lunch today with Prime Minister Lee Tan. "
+        "Prime Minister Omar Said did not attend the lunch. President Karl Vos will visit next week."
+    )
+    assert names(text, "en") == ["Hu Jintao", "Lee Tan"]
+    assert person(text, "Hu Jintao", "en").title == "the President of China"
+
+
+def test_english_capitalized_words_without_a_title_are_not_people():
+    text = "The survey for Dimension Data was discussed at a meeting in Los Angeles."
+    assert names(text, "en") == []
+
+
+# --- end to end ---------------------------------------------------------------------------------
+
+
+def test_seed_article(seed_text):
+    result = extract_attendees(seed_text)
+    people = {p.name: p for p in result.people}
+    assert list(people) == ["جيمس جيفري", "وليم روباك", "بلاك ميران", "غسان اليوسف", "ليلى الحسن"]
+    assert set(people["جيمس جيفري"].aliases) == {"جميس جيفري", "جيفري"}
+    assert people["جيمس جيفري"].title == "المبعوث الامريكي الخاص الى سوريا"
+    assert people["وليم روباك"].title == "المستشار الأمريكي في قوات التحالف الدولي"
+    assert people["بلاك ميران"].title == "قائد الجيش الامريكي في سوريا والعراق"
+    assert "الرئاسة المشتركة" in people["غسان اليوسف"].title
+    assert all(p.title for p in people.values())
+    assert [g.text for g in result.groups] == ["عدد من زعماء القبائل ووجهاء العشائر"]
+    for p in people.values():
+        assert all(seed_text[a:b] in (p.name, *p.aliases) for a, b in p.spans)
+
+
+def test_english_sample_with_a_scheduled_meeting_has_no_attendees():
+    from articles.samples import sample_path
+
+    text = sample_path("wn-en-korea-talks-next-week").read_text(encoding="utf-8")
+    assert extract_attendees(text, "en").people == ()
