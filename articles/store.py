@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,6 +72,11 @@ def default_path() -> Path:
 def now_iso() -> str:
     """The import timestamp: UTC, ISO 8601, microseconds (so newest-first order is exact)."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
 
 
 def _describe(path: Path, exc: sqlite3.Error) -> LibraryError:
@@ -160,7 +166,7 @@ class Library:
         except sqlite3.Error as exc:
             raise _describe(path, exc) from exc
         try:
-            self._prepare(conn)
+            self._prepare_patiently(conn)
         except LibraryError:
             conn.close()
             raise
@@ -168,6 +174,26 @@ class Library:
             conn.close()
             raise _describe(path, exc) from exc
         return conn
+
+    def _prepare_patiently(self, conn: sqlite3.Connection) -> None:
+        """``_prepare``, retried while another process holds a lock SQLite will not wait for.
+
+        Creating a library (switching to WAL) and WAL recovery can answer "busy" at once,
+        without calling the busy handler; several processes opening a new library together see it.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        delay = 0.005
+        while True:
+            try:
+                self._prepare(conn)
+                return
+            except sqlite3.OperationalError as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if not _is_busy(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
         """Check identity with reads only; then WAL and, for a new or older file, the schema."""
@@ -188,15 +214,18 @@ class Library:
                     migrate(conn, current)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
         if conn.execute("SELECT value FROM meta WHERE key = 'index_version'").fetchone() != (INDEX_VERSION,):
             conn.execute("BEGIN IMMEDIATE")
             try:
-                self._rebuild_index(conn)
+                if conn.execute("SELECT value FROM meta WHERE key = 'index_version'").fetchone() != (INDEX_VERSION,):
+                    self._rebuild_index(conn)  # (unless another process just did)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
 
     @staticmethod
@@ -235,7 +264,8 @@ class Library:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
 
