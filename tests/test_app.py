@@ -474,8 +474,8 @@ async def test_revisiting_an_article_fills_the_panels_from_the_cache_at_once(lib
         first = screen.analysis
         assert first is not None and app.analyzer_version
         await pilot.press("j")
-        assert screen.analysis is None  # a new article: placeholder until its analysis arrives
         await settle(pilot)
+        assert screen.analysis is not None and screen.analysis != first
         await pilot.press("k")
         assert screen.analysis == first  # straight from the store, no worker, no wait
         assert not [w for w in app.workers if w.group == "analysis" and w.is_running]
