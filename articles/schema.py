@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 APPLICATION_ID = 0x6E777264  # "nwrd"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PAGE_SIZE = 8192  # rows of a few KB pack better than on 4 KB pages (about 10% smaller files)
 
 # The search index is contentless (it keeps no copy of the text: 40% smaller files). Deleting
@@ -47,8 +47,17 @@ CREATE TABLE analysis (
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 
-# MIGRATIONS[n] takes a library at version n to n + 1; version 0 is an empty file.
-MIGRATIONS: dict[int, str] = {0: _V1}
+# v2: a third search column, ``extra``: Arabic words without their article (see search_text.clitic_form).
+_V2 = """
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body, extra, content = '', tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+# MIGRATIONS[n] takes a library at version n to n + 1; version 0 is an empty file. A migration that
+# changes the search index leaves it empty: the store refills it (search_text.INDEX_VERSION changes too).
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2}
 
 
 def migrate(conn: sqlite3.Connection, current: int) -> None:

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from summarize.text import ARABIC_INDIC_DIGITS, HARAKAT, PERSIAN_DIGITS, TATWEEL, WORD, normalize
 
 SNIPPET_WORDS = 24
-INDEX_VERSION = "1"  # bump when index_form or the FTS tokenizer changes: the store then rebuilds the index
+INDEX_VERSION = "2"  # bump when index_form, clitic_form or the tokenizer change: the store then rebuilds the index
 _PHRASE = re.compile(r'"([^"]*)"')
+# The Arabic definite article with the particles that attach before it (و ف ب ك ل: وال، بال، لل ...),
+# on folded text; at least three letters must remain, so short words are never stripped.
+_ARTICLE = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?=[\u0621-\u064a]{3})")
 
 
 # normalize(text, fold_letters=True) in one translate pass instead of four (import speed).
@@ -39,6 +42,27 @@ def index_form(text: str) -> str:
     return text.lower()
 
 
+def strip_article(folded_word: str) -> str:
+    """A folded Arabic word without its definite article (``والامريكيه`` → ``امريكيه``); others unchanged."""
+    return _ARTICLE.sub("", folded_word, count=1)
+
+
+def clitic_form(folded_text: str) -> str:
+    """The extra words indexed for an article: each Arabic word that had an article, without it, once.
+
+    With these, ``امريكية`` finds ``الأمريكية`` and ``والأمريكية``, and ``الامريكية`` finds
+    ``أمريكية``: the query term is stripped the same way and matched as a prefix in every column.
+    """
+    if folded_text.isascii():
+        return ""
+    found: dict[str, None] = {}
+    for word in WORD.findall(folded_text):
+        bare = strip_article(word)
+        if bare != word:
+            found[bare] = None
+    return " ".join(found)
+
+
 @dataclass(frozen=True)
 class Query:
     """A parsed user query: prefix terms and exact phrases, all folded, all required."""
@@ -53,16 +77,23 @@ class Query:
     def match_expression(self) -> str:
         """An FTS5 MATCH string: every term as a quoted prefix, every phrase quoted; AND between them.
 
+        An Arabic term with an article also matches without it, in any column (``extra`` holds the
+        article's words stripped the same way); phrases match the title and body as written.
+
         Quoting each token means the user's text can never be read as FTS5 syntax (no
         ``NEAR``, ``OR``, column filters or stray quotes reaching the parser).
         """
-        parts = [f'"{term}"*' for term in self.terms]
-        parts += ['"' + " ".join(phrase) + '"' for phrase in self.phrases]
+        parts = []
+        for term in self.terms:
+            bare = strip_article(term)
+            parts.append(f'("{term}"* OR "{bare}"*)' if bare != term else f'"{term}"*')
+        parts += ['{title body} : "' + " ".join(phrase) + '"' for phrase in self.phrases]
         return " AND ".join(parts)
 
     def matches_word(self, folded_word: str) -> bool:
         """Whether a folded word of the article is one the query asks for (for snippets)."""
-        return any(folded_word.startswith(t) for t in self.terms) or any(
+        bare = strip_article(folded_word)
+        return any(folded_word.startswith(t) or bare.startswith(strip_article(t)) for t in self.terms) or any(
             folded_word in phrase for phrase in self.phrases
         )
 

@@ -23,7 +23,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from articles.model import Article
 from articles.schema import APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, migrate
-from articles.search_text import INDEX_VERSION, index_form, parse_query, snippet
+from articles.search_text import INDEX_VERSION, clitic_form, index_form, parse_query, snippet
 
 BUSY_TIMEOUT_S = 60.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -234,7 +234,7 @@ class Library:
         conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
         for row in conn.execute("SELECT id, title, kicker, paragraphs FROM articles").fetchall():
             conn.execute(
-                "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+                "INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)",
                 (row[0], *_index_values(row[1], row[2], json.loads(row[3]))),
             )
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
@@ -310,7 +310,7 @@ class Library:
             return int(row[0]), False
         article_id = int(cursor.lastrowid or 0)
         conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            "INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)",
             (article_id, *_index_values(article.title, article.kicker, article.paragraphs)),
         )
         return article_id, True
@@ -350,7 +350,8 @@ class Library:
                     f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", chunk
                 ).fetchall():
                     conn.execute(
-                        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                        "INSERT INTO articles_fts (articles_fts, rowid, title, body, extra)"
+                        " VALUES ('delete', ?, ?, ?, ?)",
                         (row[0], *_index_values(row[1], row[2], json.loads(row[3]))),
                     )
                 removed += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk).rowcount
@@ -431,7 +432,7 @@ class Library:
         if parsed.empty:
             return []
         found = self.conn.execute(
-            "SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?"
+            "SELECT rowid, bm25(articles_fts, 5.0, 1.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?"
             " ORDER BY score LIMIT ?",
             (parsed.match_expression(), limit),
         ).fetchall()
@@ -508,9 +509,11 @@ class Library:
         return added
 
 
-def _index_values(title: str, kicker: str | None, paragraphs: Iterable[str]) -> tuple[str, str]:
-    """What the contentless index holds for an article: folded title, folded kicker and body."""
-    return index_form(title), index_form("\n".join([kicker or "", *paragraphs]))
+def _index_values(title: str, kicker: str | None, paragraphs: Iterable[str]) -> tuple[str, str, str]:
+    """What the contentless index holds for an article: folded title; folded kicker and body; the
+    Arabic words of both without their article."""
+    folded_title, folded_body = index_form(title), index_form("\n".join([kicker or "", *paragraphs]))
+    return folded_title, folded_body, clitic_form(folded_title + "\n" + folded_body)
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:

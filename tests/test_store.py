@@ -266,3 +266,28 @@ def test_closed_library_says_so(tmp_path):
     library.close()
     with pytest.raises(LibraryError):
         library.count()
+
+
+def test_search_matches_arabic_words_with_or_without_the_article(lib):
+    with_article = lib.add(art("خبر", "وصل الوفد والأمريكية معه إلى المدينة."))[0]
+    bare = lib.add(art("آخر", "قالت مصادر أمريكية إن الاتفاق قريب."))[0]
+    assert {h.id for h in lib.search("امريكية")} == {with_article, bare}
+    assert {h.id for h in lib.search("الأمريكية")} == {with_article, bare}
+    (hit,) = lib.search("الوفد")
+    assert hit.id == with_article and "الوفد" in hit.snippet
+
+
+def test_article_stripping_leaves_short_and_unrelated_words(lib):
+    from articles.search_text import strip_article
+
+    assert strip_article("بالمدينه") == "مدينه" and strip_article("للامم") == "امم"
+    assert strip_article("الله") == "الله" and strip_article("بيت") == "بيت" and strip_article("cat") == "cat"
+    house = lib.add(art("بيت", "هذا بيت كبير."))[0]
+    lib.add(art("يتيم", "رعاية اليتيم واجبة."))
+    assert [h.id for h in lib.search("بيت")] == [house]
+
+
+def test_title_hits_rank_first_for_arabic_words_with_the_article(lib):
+    body = lib.add(art("تقرير", "ذكر التقرير القمة مرة واحدة في آخره."))[0]
+    title = lib.add(art("القمة تبدأ اليوم", "وصل المندوبون صباحا."))[0]
+    assert [h.id for h in lib.search("القمة")] == [title, body]

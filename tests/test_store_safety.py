@@ -233,3 +233,26 @@ def test_processes_creating_and_seeding_a_new_library_at_once(tmp_path):
         titles = [row.title for row in library.rows(limit=1000)]
     assert sum(t.startswith("opener ") for t in titles) == 3
     assert len(titles) == len(set(titles)) == 3 + len(sample_names())  # the samples exactly once
+
+
+def test_first_release_library_is_migrated_and_searchable(tmp_path):
+    from articles.schema import MIGRATIONS
+
+    path = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[0].split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(
+        "INSERT INTO articles (content_hash, title, paragraphs, pull_quotes, language, imported)"
+        " VALUES ('h1', 'Old headline', '[\"An old body about harbours.\"]', '[]', 'en', '2020-01-01T00:00:00')"
+    )
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Library(path) as library:
+        assert library.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        (hit,) = library.search("harbour")
+        assert hit.title == "Old headline"
+        assert library.get(hit.id).paragraphs == ("An old body about harbours.",)
