@@ -234,6 +234,7 @@ class _Mention:
     start: int = -1  # where the mention (title included) starts
     speaker: bool = False  # quoted with a speech verb
     also: list[int] = field(default_factory=list)  # other sentences the same words were found in
+    bare: bool = False  # found only by a verb before it: weaker evidence
 
     def __post_init__(self) -> None:
         if self.start < 0:
@@ -265,6 +266,8 @@ def _name_ok(tokens: list[_Tok], min_words: int = 2) -> bool:
         return False  # "رئيسين سابقين": plurals
     if not all(_name_word(t) for t in tokens) or any(t.key.startswith(("بأ", "بال", "لل")) for t in tokens):
         return False
+    if any(t.key.endswith(("ه", "ها", "هم")) and len(t.key) > 3 and not t.key.endswith("الله") for t in tokens[1:]):
+        return False  # "ترامب قلقه": a word with an attached pronoun is no part of a name
     del lex
     return not (_ar_head(tokens[0]) and not tokens[0].key.startswith("ال"))
 
@@ -582,6 +585,7 @@ def _verb_names(text: str, toks: list[_Tok]) -> list[_Mention]:
             continue
         mention = _make(text, toks, title_toks, toks[j:end])
         mention.start = toks[j].start
+        mention.bare = not title_toks
         mention.speaker = any(v in lex["ar_speech"] for v in _stem_variants(tok.key))
         out.append(mention)
     return out
@@ -590,9 +594,9 @@ def _verb_names(text: str, toks: list[_Tok]) -> list[_Mention]:
 def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     lex = _lex()
     found = _titled_mentions(text, toks) + _appositive_mentions(text, toks)
-    for m in found:  # titled people right after a speech verb are quoted
-        before = [t for t in toks if t.end <= m.start][-1:]
-        m.speaker = bool(before) and any(v in lex["ar_speech"] for v in _stem_variants(before[0].key))
+    for m in found:  # titled people shortly after a speech verb are quoted
+        before = [t for t in toks if t.end <= m.start][-8:]
+        m.speaker = any(any(v in lex["ar_speech"] for v in _stem_variants(t.key)) for t in before)
     return found + _chain_names(text, toks) + _verb_names(text, toks)
 
 
@@ -780,8 +784,9 @@ def _cue_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...], lang: 
             if i + len(phrase) > len(keys):
                 continue
             if lang == "ar":
-                ok = phrase[0] == first or (first[:1] in "وفبل" and first[1:] == phrase[0])
-                ok = ok or (first[:2] in ("وب", "ول", "فل", "وت") and first[2:] == phrase[0])
+                # "و", "ف" and "ب" may lead a cue word; "ل" may not ("لاستقبال" is "in order to receive")
+                ok = phrase[0] == first or (first[:1] in "وفب" and first[1:] == phrase[0])
+                ok = ok or (first[:2] in ("وب", "فب") and first[2:] == phrase[0])
             else:
                 ok = phrase[0] == first
             if ok and all(keys[i + m] == phrase[m] for m in range(1, len(phrase))):
@@ -808,6 +813,8 @@ class _Sentence:
     presence: bool = False
     event: bool = False
     future: bool = False
+    remote: bool = False
+    quotes: list[Span] = field(default_factory=list)
     blocked: list[Span] = field(default_factory=list)  # clauses about the future, a call, a letter
 
 
@@ -824,6 +831,14 @@ def _clauses(toks: list[_Tok]) -> list[tuple[int, int]]:
     return out
 
 
+def _quoted(text: str, span: Span) -> list[Span]:
+    """Stretches in quotation marks: words quoted from a speech or a tweet, not the report's own."""
+    out = []
+    for match in re.finditer(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”', text[span[0] : span[1]]):
+        out.append((span[0] + match.start(), span[0] + match.end()))
+    return out
+
+
 def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     toks = _tokenize(text, *span)
     keys = [t.key if lang == "ar" else t.text.lower() for t in toks]
@@ -832,6 +847,8 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     s.event = lang == "ar" and _event_phrase(keys)
     s.presence = bool(_cue_positions(keys, tables["presence"], lang)) or s.event
     s.future = bool(_cue_positions(keys, tables["future"], lang))
+    s.remote = bool(_cue_positions(keys, tables["remote"], lang))
+    s.quotes = _quoted(text, span)
     for a, b in _clauses(toks):
         sub = keys[a:b]
         if _cue_positions(sub, tables["future"], lang) or _cue_positions(sub, tables["remote"], lang):
@@ -907,6 +924,8 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
         last = _strip_conj(full.tokens[-1])
         if len(full.tokens) < 2 or len(last) < 3 or sum(_similar(last, x) for x in lasts) > 1:
             continue
+        if all(m.bare for m in c.mentions):
+            continue  # a name seen only after a verb is too weak to claim every later use of its last word
         first_names = {_strip_conj(m.tokens[0]) for m in c.mentions if len(m.tokens) >= 2}
         for index, sentence in enumerate(sentences):
             toks = sentence.toks
@@ -1106,9 +1125,17 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
     s = sentences[m.sentence]
     if _blocked(m.start, s) or _blocked(m.name_span[0], s):
         return False
+    if (m.bare or m.speaker) and (s.remote or any(a <= m.start < b for a, b in s.quotes)):
+        return False  # words said to a broadcaster or in a tweet, or a name inside a quotation
     if s.presence and not s.future:
         return True
+    if lang_of(m) != "ar" or s.remote or any(a <= m.start < b for a, b in s.quotes):
+        return False  # only reported speech in Arabic news, not a quote inside a quote or to a broadcaster
     return m.speaker and m.title is not None and anchor is not None and m.sentence >= anchor and not s.future
+
+
+def lang_of(m: _Mention) -> str:
+    return "en" if m.name.isascii() else "ar"
 
 
 def _said_dead(text: str, c: _Cluster, lang: str) -> bool:
