@@ -32,7 +32,6 @@ def extract(text: str, lang: str | None = None) -> Extraction:
 def to_dict(result: Extraction) -> dict[str, Any]:
     """The JSON object of ``newsread extract``: attendees, attendee_groups, objectives."""
     return {
-        "language": result.language,
         "attendees": [{"name": p.name, "title": p.title, "aliases": list(p.aliases)} for p in result.attendees.people],
         "attendee_groups": [g.text for g in result.attendees.groups],
         "objectives": [
