@@ -7,6 +7,7 @@ first use) and turns every library problem into one line on stderr.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -21,7 +22,7 @@ from articles.sources import LoadError
 from tui import errors
 from tui.inputs import check_stdin_once
 from tui.library_access import library_errors, open_library, parse_id
-from tui.output import write_json, write_line
+from tui.output import stdout_is_terminal, write_json, write_line
 from tui.progress import with_progress
 
 BATCH_ARTICLES = 500  # one transaction per batch: whole articles only, and few commits
@@ -89,6 +90,30 @@ def add(
         raise typer.Exit(1)
 
 
+def write_row(prefix: str, text: str, *, wrap: bool = False) -> None:
+    """Plain left-to-right columns, then ``text``: as is when piped; on a terminal, ``text`` is shaped
+    (Arabic) in the rest of the line, cut with … to one line unless ``wrap``."""
+    if not stdout_is_terminal():
+        sys.stdout.write(prefix + text + "\n")
+        return
+    from summarize.text import arabic_share
+    from tui.rendering import bidi_guard, cell_width, render_text
+
+    if arabic_share(text) > 0:
+        bidi_guard(sys.stdout)
+    room = max(10, shutil.get_terminal_size((80, 24)).columns - cell_width(prefix))
+    lines = render_text(text, room)
+    if not wrap and len(lines) > 1:
+        cut = text[: room - 1]
+        while len(lines) > 1 and cut:
+            cut = cut[:-1]
+            lines = render_text(cut.rstrip() + "…", room)
+        lines = lines[:1]
+    pad = " " * cell_width(prefix)
+    for number, line in enumerate(lines):
+        sys.stdout.write((prefix if number == 0 else pad) + line.rstrip() + "\n")
+
+
 def _date(value: str | None) -> str:
     return (value or "")[:10]
 
@@ -122,8 +147,8 @@ def list_articles(
             )
         else:
             marks = ("•" if not row.read else " ") + ("★" if row.starred else " ")
-            write_line(
-                f"{row.id:>5} {marks} {row.language or '--':<2} {_date(row.published or row.imported):<10} {row.title}"
+            write_row(
+                f"{row.id:>5} {marks} {row.language or '--':<2} {_date(row.published or row.imported):<10} ", row.title
             )
     if output_format is ListFormat.text and len(rows) < total and sys.stdout.isatty():
         errors.report(f"showing {len(rows)} of {total}; use --offset/--limit for more")
@@ -186,8 +211,8 @@ def search(
         if output_format is ListFormat.json:
             write_json({"id": hit.id, "title": hit.title, "snippet": hit.snippet, "rank": hit.rank})
         else:
-            write_line(f"{hit.id:>5}  {hit.title}")
-            write_line(f"       {hit.snippet}")
+            write_row(f"{hit.id:>5}  ", hit.title)
+            write_row("       ", hit.snippet, wrap=True)
 
 
 def _ids(refs: list[str]) -> list[int]:
