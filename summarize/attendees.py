@@ -775,21 +775,26 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     }
 
 
+@cache
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        table.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in table.items()}
+
+
 def _cue_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...], lang: str) -> list[int]:
-    """Token indices where one of ``phrases`` starts (Arabic words may carry و/ف/ب/ل)."""
+    """Token indices where one of ``phrases`` starts (Arabic words may carry و/ف/ب)."""
+    table = _by_first_word(phrases)
     hits = []
-    for i in range(len(keys)):
-        first = keys[i]
-        for phrase in phrases:
-            if i + len(phrase) > len(keys):
+    for i, first in enumerate(keys):
+        # "و", "ف" and "ب" may lead a cue word; "ل" may not ("لاستقبال" is "in order to receive")
+        forms = (first, first[1:], first[2:]) if lang == "ar" else (first,)
+        allowed = (True, first[:1] in "وفب", first[:2] in ("وب", "فب")) if lang == "ar" else (True,)
+        for form, ok in zip(forms, allowed, strict=True):
+            if not ok or form not in table:
                 continue
-            if lang == "ar":
-                # "و", "ف" and "ب" may lead a cue word; "ل" may not ("لاستقبال" is "in order to receive")
-                ok = phrase[0] == first or (first[:1] in "وفب" and first[1:] == phrase[0])
-                ok = ok or (first[:2] in ("وب", "فب") and first[2:] == phrase[0])
-            else:
-                ok = phrase[0] == first
-            if ok and all(keys[i + m] == phrase[m] for m in range(1, len(phrase))):
+            if any(keys[i + 1 : i + len(p)] == list(p[1:]) for p in table[form]):
                 hits.append(i)
                 break
     return hits
