@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import subprocess
 import sys
+import time
+import uuid
 
 import pytest
 
@@ -209,3 +213,30 @@ def test_real_binary_add_and_list(tmp_path):
     assert added.returncode == 0 and added.stdout.strip() == "added 1, skipped 0 duplicates, failed 0"
     listing = subprocess.run(["newsread", "--library", env_library, "list"], capture_output=True, text=True, timeout=60)
     assert listing.returncode == 0 and "Real binary headline" in listing.stdout.splitlines()[0]
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+def test_list_in_a_real_terminal_is_one_line_per_article(tmp_path):
+    path = tmp_path / "tty.sqlite3"
+    socket = f"newsread-lib-{uuid.uuid4().hex[:8]}"
+    done = tmp_path / "done"
+    # the pane's own size, not a COLUMNS the shell exported before tmux resized it
+    command = f"env -u COLUMNS -u LINES newsread --library {path} list --limit 5; touch {done}; sleep 30"
+    tmux = ["tmux", "-L", socket, "-f", os.devnull]
+    subprocess.run([*tmux, "new-session", "-d", "-x", "70", "-y", "20", command], check=True)
+    try:
+        deadline = time.monotonic() + 30
+        while not done.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        screen = subprocess.run([*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=True).stdout
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[-1] == "newsread: showing 5 of 10; use --offset/--limit for more".replace(
+        "10", str(len(sample_names()))
+    )
+    rows = lines[:-1]
+    assert len(rows) == 5  # long titles are cut to one line, never wrapped
+    assert all(line.split()[0].isdigit() and len(line) <= 70 for line in rows)
+    shaped = [line for line in rows if any("\ufe70" <= ch <= "\ufeff" for ch in line)]
+    assert shaped and all(line.startswith(" ") and " ar " in line for line in shaped)  # Arabic shaped, columns kept
