@@ -75,9 +75,12 @@ class _Tok:
 
 
 def _key(text: str) -> str:
-    """Matching form: no harakat or tatweel, one alef, yaa for alef maqsura, hamza seats folded."""
+    """Matching form: no harakat or tatweel, one alef, hamza seats folded.
+
+    Alef maqsura stays apart from yaa: "على" (on) is not the name "علي".
+    """
     text = normalize(_MARKS.sub("", text)).lstrip("#")
-    return text.replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي").replace("_", " ")
+    return text.replace("ؤ", "و").replace("ئ", "ي").replace("_", " ")
 
 
 def _tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
@@ -141,7 +144,7 @@ def _lex() -> dict[str, frozenset[str]]:
 
 
 _AR_PREFIXES = ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ف", "ل")
-_AR_PREPS = frozenset(_key(w) for w in ("في", "إلى", "الى", "لدى", "عن", "على", "ضد"))
+_AR_PREPS = frozenset(_key(w) for w in ("في", "إلى", "الى", "لدى", "عن", "على", "ضد", "باسم"))
 _PARTICLES = frozenset(_key(w) for w in ("بن", "ابن", "ولد", "بنت", "عبد", "أبو", "ابو", "آل", "أبي", "الابن"))
 _PRONOUNS = ("هما", "هم", "ها", "ه")
 
@@ -168,6 +171,7 @@ def _head_variants(key: str) -> list[str]:
             out.append(word[2:])
     for word in list(out):
         out.extend(_unsuffixed(word))
+    out.extend([w[:-1] for w in out if w.endswith("ة") and len(w) > 4])  # "الناطقة" -> "الناطق"
     return out
 
 
@@ -250,9 +254,9 @@ def _name_word(tok: _Tok) -> bool:
     variants = _stem_variants(key) + ([key[:-1]] if key.endswith("ا") else [])
     if any(v in lex["ar_not_name"] for v in variants):
         return False
-    return not any(
-        key in lex[table] for table in ("ar_title_words", "ar_presence", "ar_events", "ar_speech", "ar_death_words")
-    )
+    tables = ("ar_title_words", "ar_presence", "ar_events", "ar_speech", "ar_death_words")
+    forms = (key, key[:-1]) if key.endswith("ا") else (key,)  # "مؤتمرا": accusative of an event noun
+    return not any(form in lex[table] for table in tables for form in forms)
 
 
 def _name_ok(tokens: list[_Tok], min_words: int = 2) -> bool:
@@ -341,7 +345,8 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
     n = len(toks)
     j = i + 1
     honor = _honorific(toks[i])
-    needs_complement = not _definite(toks[i].key.lstrip("و")) and not honor and not _kinship(toks[i])[1]
+    head_key = toks[i].key[1:] if _conj(toks[i]) else toks[i].key
+    needs_complement = not _definite(head_key) and not honor and not _kinship(toks[i])[1]
     after_honorific = honor
     while j < n and toks[j].word:
         tok = toks[j]

@@ -203,3 +203,19 @@ def test_english_sample_with_a_scheduled_meeting_has_no_attendees():
 
     text = sample_path("wn-en-korea-talks-next-week").read_text(encoding="utf-8")
     assert extract_attendees(text, "en").people == ()
+
+
+def test_counterpart_and_a_second_titled_person_joined_by_wa():
+    text = "التقى الرئيس التونسي كمال العربي، اليوم، نظيره المالي موسى كوني بحضور وزير المالية علي حسن صالح."
+    found = {p.name: p.title for p in extract_attendees(text).people}
+    assert found == {"كمال العربي": "الرئيس التونسي", "موسى كوني": "نظيره المالي", "علي حسن صالح": "وزير المالية"}
+
+
+def test_feminine_titles_and_spokesman_of():
+    text = "وقالت الناطقة باسم الوزارة هالة سمير خلال المؤتمر الصحفي إن الحوار مستمر."
+    assert person(text, "هالة سمير").title == "الناطقة باسم الوزارة"
+
+
+def test_an_accusative_event_noun_ends_the_name():
+    text = "عقد وزير الداخلية سامي رشيد مؤتمرا صحفيا في العاصمة."
+    assert names(text) == ["سامي رشيد"]

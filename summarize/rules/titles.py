@@ -10,6 +10,8 @@ attached pronouns ("ابنته", "وزوجها") are handled by the matcher.
 from __future__ import annotations
 
 ARABIC_HEADS: tuple[str, ...] = (
+    "نظير",
+    "نظيرة",
     "رئيس",
     "رئيسة",
     "الرئاسة",
