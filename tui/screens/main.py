@@ -29,7 +29,7 @@ from tui.widgets.reader import ReaderView
 from tui.widgets.summary_panel import SummaryPanel
 
 WIDE = 120
-ANALYSIS_DELAY = 0.12  # seconds the cursor must rest on a row before its analysis starts
+ANALYSIS_DELAY = 0.2  # seconds the cursor must rest on a row before its analysis starts
 PANELS = ("summary", "attendees", "objectives")
 
 
@@ -135,8 +135,6 @@ class MainScreen(Screen):
         self.article = article
         self.analysis = None
         self.reader.show_article(article)
-        for name in PANELS:
-            self.panel(name).show_pending(article.id)
         if self._analysis_timer is not None:
             self._analysis_timer.stop()
         self.workers.cancel_group(self, "analysis")
@@ -144,6 +142,8 @@ class MainScreen(Screen):
         if cached is not None:
             self._analysis_ready(article.id, cached)
             return
+        for name in PANELS:
+            self.panel(name).show_pending(article.id)
         # held-down j/k must not start (and pile up) an analysis per row passed: wait for the cursor to rest
         self._analysis_timer = self.set_timer(ANALYSIS_DELAY, partial(self.analyse, article))
 

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Protocol
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -73,6 +74,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = 0
         self._count = 0
         self._pages: dict[int, list[Any]] = {}
+        self._styles: dict[tuple[bool, bool], tuple[Style, Style, Style]] = {}
         self._titles: OrderedDict[tuple[int, str, int], tuple[str, bool]] = OrderedDict()
         self.reload()
 
@@ -176,6 +178,24 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
 
     # drawing
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = {}
+
+    def _row_styles(self, unread: bool, current: bool) -> tuple[Style, Style, Style]:
+        """(base, row, meta) styles, cached until the CSS or focus changes."""
+        key = (unread, current)
+        found = self._styles.get(key)
+        if found is None:
+            base = style = self.rich_style
+            if unread:
+                style = style + self.get_component_rich_style("article-list--unread", partial=True)
+            if current:
+                style = style + self.get_component_rich_style("article-list--cursor", partial=True)
+            found = (base, style, style + self.get_component_rich_style("article-list--meta", partial=True))
+            self._styles[key] = found
+        return found
+
     def _title(self, row: Any, width: int) -> tuple[str, bool]:
         key = (row.id, row.title, width)
         found = self._titles.get(key)
@@ -189,16 +209,10 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
         row = self.row_at(index)
         if row is None:
-            return Strip.blank(width, base)
-        style = base
-        if not row.read:
-            style = style + self.get_component_rich_style("article-list--unread", partial=True)
-        if index == self.cursor:
-            style = style + self.get_component_rich_style("article-list--cursor", partial=True)
-        meta_style = style + self.get_component_rich_style("article-list--meta", partial=True)
+            return Strip.blank(width, self._row_styles(False, False)[0])
+        base, style, meta_style = self._row_styles(not row.read, index == self.cursor)
         marks = f"{' ' if row.read else UNREAD_MARK}{STAR_MARK if row.starred else ' '} "
         date = (row.published or row.imported or "")[:10]
         lang = (row.language or "--")[:2]

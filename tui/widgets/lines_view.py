@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -73,6 +74,21 @@ class LinesView(ScrollView, can_focus=True):
         self._renderer = ParagraphRenderer([], 1)
         self._kinds: list[str] = []
         self._laid_out_width = -1
+        self._styles: dict[str, Style] = {}
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = {}
+
+    def _style(self, kind: str) -> Style:
+        """The style of a line kind, cached until the CSS or focus changes (rich_style is costly per line)."""
+        found = self._styles.get(kind)
+        if found is None:
+            base = self._styles.get("") or self.rich_style
+            self._styles[""] = base
+            found = base if not kind else base + self.get_component_rich_style(f"lines--{kind}", partial=True)
+            self._styles[kind] = found
+        return found
 
     @property
     def blocks(self) -> list[Block]:
@@ -112,7 +128,18 @@ class LinesView(ScrollView, can_focus=True):
         self._renderer = ParagraphRenderer(texts, max(1, width))
         self._kinds = kinds
         self._laid_out_width = width
-        self.virtual_size = Size(width, len(self._renderer))
+        self._set_virtual_size(Size(width, len(self._renderer)))
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Without the layout pass the reactive would trigger: this widget's own size does not depend
+        on its content, and a full-screen layout per article shown is what made moving slow.
+        (The scrollbar update still asks for a layout when a scrollbar appears or goes.)"""
+        if size == self.virtual_size:
+            return
+        self.set_reactive(ScrollView.virtual_size, size)
+        if self.is_mounted:
+            self._scroll_update(size)
+        self.refresh()
 
     @property
     def line_texts(self) -> list[str]:
@@ -129,12 +156,12 @@ class LinesView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self._content_width()
-        base = self.rich_style
+        base = self._style("")
         if index >= len(self._renderer):
             return Strip.blank(width, base)
         paragraph, _ = self._renderer.locate(index)
         text = self._renderer.line(index)
-        style = base + self.get_component_rich_style(f"lines--{self._kinds[paragraph]}", partial=True)
+        style = self._style(self._kinds[paragraph])
         line = text.rstrip()
         segments = [Segment(line.lstrip(), style)]
         lead = len(line) - len(line.lstrip())

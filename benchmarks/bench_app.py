@@ -1,0 +1,182 @@
+"""Reader app benchmark on a library of 10,000 articles (issue 6).
+
+1. Time to first paint, process start included, for the reader on the 10,000-article library
+   against the floor: a minimal Textual app that shows one label. Each runs headless in a fresh
+   Python process at 160x48 (the wide layout: list, reader and panels); median of ``--runs``.
+   Goal: within 1.5x the floor.
+2. Key-press-to-updated-screen latency while moving down the list with ``j`` (p50, p95), with
+   ``App.run_test()``: the time for ``pilot.press("j")`` plus the screen update that follows.
+   Goal: p95 under 50 ms.
+3. Peak memory (max RSS) of the process that ran (2). Goal: under 250 MB.
+
+    python benchmarks/bench_app.py [--count 10000] [--keep DIR] [--runs 7] [--presses 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+FLOOR = """
+import sys, time
+from textual.app import App
+from textual.widgets import Label
+
+class Floor(App):
+    def compose(self):
+        yield Label("newsread")
+    def on_mount(self):
+        self.call_after_refresh(self.done)
+    def done(self):
+        print("PAINTED", flush=True)
+        self.exit()
+
+Floor().run(headless=True, size=(160, 48))
+"""
+
+READER = """
+import sys
+import tui.cli  # what 'newsread' imports before the app
+from articles.store import Library
+from tui.app import NewsreadApp
+from tui.keymap import load_keymap
+
+class Probe(NewsreadApp):
+    def painted(self):
+        super().painted()
+        heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("sumy", "nltk") or m == "summarize.summary")
+        print("PAINTED", "heavy-imports:", heavy or "none", flush=True)
+        self.exit()
+
+library = Library(sys.argv[1])
+Probe(library, keymap=load_keymap()).run(headless=True, size=(160, 48))
+"""
+
+
+def build_library(path: Path, count: int) -> None:
+    """``count`` generated articles (mixed Arabic/English) plus the bundled samples."""
+    sys.path.insert(0, str(HERE))
+    from gen_articles import article
+
+    from articles.importers.samples import sample_articles
+    from articles.plaintext import parse_plaintext
+    from articles.store import Library
+
+    rng = random.Random(1)
+    with Library(path) as library:
+        library.add_many(sample_articles())
+        batch = []
+        for number in range(count - len(sample_articles())):
+            batch.append(parse_plaintext(article(rng, number), source=f"generated:{number}"))
+            if len(batch) == 1000:
+                library.add_many(batch)
+                batch.clear()
+        library.add_many(batch)
+        library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def time_to_paint(script: str, *args: str) -> tuple[float, str]:
+    """Wall seconds from spawning Python to the app's first paint, and what it printed."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.wait()
+    if not line.startswith("PAINTED"):
+        raise SystemExit(f"the app did not paint: {line!r}")
+    return elapsed, line.strip()
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+async def latency(library_path: str, presses: int) -> list[float]:
+    from articles.store import Library
+    from tui.app import NewsreadApp
+
+    library = Library(library_path)
+    library.conn.execute("DELETE FROM analysis")  # cold: every article analysed for the first time
+    app = NewsreadApp(library)
+    samples = []
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause(0.5)
+        for _ in range(presses):
+            start = time.perf_counter()
+            await pilot.press("j")
+            app.screen._on_timer_update()  # draw now: the update the user sees
+            samples.append((time.perf_counter() - start) * 1000)
+        assert app.screen.article_list.cursor == presses
+        await app.workers.wait_for_complete()
+    return samples
+
+
+def child_latency(library_path: str, presses: int) -> None:
+    samples = asyncio.run(latency(library_path, presses))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{statistics.median(samples):.2f} {percentile(samples, 95):.2f} {max(samples):.2f} {peak:.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--keep", type=Path, help="keep the library in this folder (reused next time)")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--presses", type=int, default=300)
+    parser.add_argument("--child-latency", nargs=2, metavar=("LIBRARY", "PRESSES"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_latency:
+        child_latency(args.child_latency[0], int(args.child_latency[1]))
+        return
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="newsread-bench-app-"))
+    work.mkdir(parents=True, exist_ok=True)
+    library = work / f"app-{args.count}.sqlite3"
+    if not library.exists():
+        start = time.perf_counter()
+        build_library(library, args.count)
+        print(f"built a library of {args.count} articles in {time.perf_counter() - start:.1f} s: {library}")
+    env_note = f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.2f}"
+
+    floor, reader, note = [], [], ""
+    for _ in range(args.runs):  # interleaved, so a busy moment hurts both alike
+        floor.append(time_to_paint(FLOOR)[0])
+        seconds, note = time_to_paint(READER, str(library))
+        reader.append(seconds)
+    f, r = statistics.median(floor), statistics.median(reader)
+    print(f"first paint, minimal Textual app (one label): median {f * 1000:.0f} ms over {args.runs} runs")
+    print(f"first paint, newsread reader on {args.count:,} articles: median {r * 1000:.0f} ms ({note})")
+    print(f"ratio reader/floor: {r / f:.2f} (goal <= 1.5)")
+
+    out = subprocess.run(
+        [sys.executable, __file__, "--child-latency", str(library), str(args.presses)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    p50, p95, worst, peak = (float(v) for v in out[-4:])
+    print(
+        f"key 'j' to updated screen over {args.presses} presses: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {worst:.1f} ms"
+    )
+    print(f"peak memory (max RSS) of that run: {peak:.0f} MB (goal < 250)")
+    print(env_note)
+    if not args.keep:
+        for path in work.iterdir():
+            path.unlink()
+        work.rmdir()
+
+
+if __name__ == "__main__":
+    main()
