@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -92,6 +93,11 @@ def _load_or_error(ref: str) -> Loaded | LoadError:
         return exc
 
 
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def load_all(refs: list[str], *, workers: int | None = None) -> Iterator[tuple[str, Loaded | LoadError]]:
     """Load every input, in order: ``(ref, Loaded)`` or ``(ref, LoadError)``.
 
@@ -108,7 +114,7 @@ def load_all(refs: list[str], *, workers: int | None = None) -> Iterator[tuple[s
     )
     if not parallel:
         return ((ref, _load_or_error(ref)) for ref in refs)
-    pool = multiprocessing.get_context("fork").Pool(count)
+    pool = multiprocessing.get_context("fork").Pool(count, initializer=_ignore_interrupts)
 
     def results() -> Iterator[tuple[str, Loaded | LoadError]]:
         try:
