@@ -26,7 +26,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 JSON_SUFFIXES = frozenset({".json"})
-LANGUAGE_SAMPLE = 4000  # characters: plenty to tell the language, and import stays fast
+LANGUAGE_SAMPLE = 2000  # characters (some 300 words): plenty to tell the language, and import stays fast
 KNOWN_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES
 
 
