@@ -32,7 +32,11 @@ def main(app) -> MainScreen:
 
 async def settle(pilot) -> None:
     """Let the analysis start (it waits for the cursor to rest) and finish."""
-    await pilot.pause(ANALYSIS_DELAY + 0.05)
+    screen = pilot.app.screen
+    for _ in range(400):
+        if not getattr(screen, "analysis_pending", False):
+            break
+        await pilot.pause(ANALYSIS_DELAY / 4)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

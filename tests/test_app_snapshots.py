@@ -50,7 +50,8 @@ def _open_seed(*keys: str):
         screen = pilot.app.screen
         screen.article_list.move_to(pilot.app.seed_index)
         await pilot.press("enter", *keys)
-        await pilot.pause(ANALYSIS_DELAY + 0.05)
+        while screen.analysis_pending:
+            await pilot.pause(ANALYSIS_DELAY / 4)
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

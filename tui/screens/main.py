@@ -145,7 +145,17 @@ class MainScreen(Screen):
         for name in PANELS:
             self.panel(name).show_pending(article.id)
         # held-down j/k must not start (and pile up) an analysis per row passed: wait for the cursor to rest
-        self._analysis_timer = self.set_timer(ANALYSIS_DELAY, partial(self.analyse, article))
+        self._analysis_timer = self.set_timer(ANALYSIS_DELAY, partial(self._start_analysis, article))
+
+    def _start_analysis(self, article: Article) -> None:
+        self._analysis_timer = None
+        self.analyse(article)
+
+    @property
+    def analysis_pending(self) -> bool:
+        """An analysis is waiting for the cursor to rest, or running (tests and benchmarks wait on it)."""
+        running = any(w.group == "analysis" and not w.is_finished for w in self.workers)
+        return self._analysis_timer is not None or running or not self._painted
 
     def _cached_analysis(self, article: Article) -> dict[str, Any] | None:
         """A cached result, looked up on the UI thread once a worker has told us the analyser version."""
