@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from summarize.text import ARABIC_INDIC_DIGITS, HARAKAT, PERSIAN_DIGITS, TATWEEL, WORD, normalize
+from summarize.text import ARABIC_INDIC_DIGITS, HARAKAT, PERSIAN_DIGITS, TATWEEL, WORD
 
 SNIPPET_WORDS = 24
 INDEX_VERSION = "2"  # bump when index_form, clitic_form or the tokenizer change: the store then rebuilds the index
@@ -119,10 +119,14 @@ def snippet(blocks: list[str], query: Query, *, width: int = SNIPPET_WORDS) -> s
     The excerpt is a slice of the original text (logical order, harakat kept), with
     ``…`` where it was cut; without any matching word, the start of the first block.
     """
+    needles = [strip_article(t) for t in query.terms] + [w for phrase in query.phrases for w in phrase]
     for block in blocks:
+        folded = index_form(block)
+        if not any(needle in folded for needle in needles):
+            continue  # a matching word contains a needle: skip the word-by-word look
         spans = [m.span() for m in WORD.finditer(block)]
         for index, (start, end) in enumerate(spans):
-            if query.matches_word(normalize(block[start:end], fold_letters=True)):
+            if query.matches_word(index_form(block[start:end])):
                 return _cut(block, spans, index, width)
     first = next((b for b in blocks if b.strip()), "")
     spans = [m.span() for m in WORD.finditer(first)]

@@ -436,15 +436,22 @@ class Library:
             " ORDER BY score LIMIT ?",
             (parsed.match_expression(), limit),
         ).fetchall()
+        if not found:
+            return []
+        marks = ",".join("?" * len(found))
+        texts = {
+            row[0]: row[1:]
+            for row in self.conn.execute(
+                f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", [f[0] for f in found]
+            )
+        }
         hits = []
         for article_id, score in found:
-            row = self.conn.execute(
-                "SELECT title, kicker, paragraphs FROM articles WHERE id = ?", (article_id,)
-            ).fetchone()
-            if row is None:
+            if article_id not in texts:
                 continue
-            blocks = [*json.loads(row[2]), row[0], row[1] or ""]
-            hits.append(SearchHit(article_id, row[0], snippet(blocks, parsed), float(score)))
+            title, kicker, paragraphs = texts[article_id]
+            blocks = [*json.loads(paragraphs), title, kicker or ""]
+            hits.append(SearchHit(article_id, title, snippet(blocks, parsed), float(score)))
         return hits
 
     @_guarded

@@ -291,3 +291,14 @@ def test_title_hits_rank_first_for_arabic_words_with_the_article(lib):
     body = lib.add(art("تقرير", "ذكر التقرير القمة مرة واحدة في آخره."))[0]
     title = lib.add(art("القمة تبدأ اليوم", "وصل المندوبون صباحا."))[0]
     assert [h.id for h in lib.search("القمة")] == [title, body]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["الأُمَمُ المتّحدة", "مستشفى الإمارات ـــ آخر", "٣ أهداف و۴ نقاط", "Café RÉSUMÉ ﷲ", "plain ascii 12"],
+)
+def test_index_form_is_the_search_normalization(text):
+    from articles.search_text import index_form
+    from summarize.text import normalize
+
+    assert index_form(text) == normalize(text, fold_letters=True)
