@@ -127,6 +127,7 @@ def list_articles(
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text or json (JSON Lines)."),
 ) -> None:
     """List stored articles, newest first: id, unread (•) and starred (★) marks, language, date, title."""
+    lang = lang.strip().lower() if lang else None
     with library_errors(), open_library() as library:
         total = library.count(unread=unread, starred=starred, lang=lang)
         rows = library.rows(offset=offset, limit=limit or max(total, 1), unread=unread, starred=starred, lang=lang)
