@@ -326,3 +326,14 @@ def test_load_all_in_worker_processes_keeps_order_and_errors(tmp_path, monkeypat
     assert isinstance(parallel[3][1], importers.LoadError) and str(parallel[3][1]) == str(serial[3][1])
     titles = [r.articles[0].title for _, r in parallel if not isinstance(r, importers.LoadError)]
     assert titles == [f"Headline {i}" for i in range(6)]
+
+
+def test_feed_with_a_public_doctype_but_no_entities_is_accepted():
+    feed = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
+        b' "rss-0.91.dtd">\n<rss version="0.91"><channel><title>x</title><item><title>Fish &amp; chips</title>'
+        b"<description>Body text here.</description></item></channel></rss>"
+    )
+    check_safe(feed)
+    (article,) = from_bytes(feed, name="old.rss", source=None).articles
+    assert article.title == "Fish & chips"
