@@ -337,3 +337,9 @@ def test_feed_with_a_public_doctype_but_no_entities_is_accepted():
     check_safe(feed)
     (article,) = from_bytes(feed, name="old.rss", source=None).articles
     assert article.title == "Fish & chips"
+
+
+def test_arabic_page_under_a_latin1_server_default_is_not_mojibake():
+    data = "<html><body><p>مرحبا بالعالم العربي كله</p></body></html>".encode("cp1256")
+    assert "مرحبا بالعالم العربي" in decode_html(data, "iso-8859-1")
+    assert decode_html("<p>Café crème</p>".encode("latin-1"), "iso-8859-1") == "<p>Café crème</p>"

@@ -12,8 +12,10 @@ import re
 
 from articles.decoding import DecodeError, decode_bytes
 from articles.model import Article
+from summarize.text import arabic_share
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_LATIN_DEFAULTS = frozenset({"iso8859-1", "cp1252", "ascii"})
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article")
 
 
@@ -29,9 +31,19 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
     if declared:
         try:
             name = codecs.lookup(declared).name
-            return data.decode("utf-8-sig" if name == "utf-8" else name)
+            text = data.decode("utf-8-sig" if name == "utf-8" else name)
         except (LookupError, UnicodeDecodeError):
             pass
+        else:
+            if name not in _LATIN_DEFAULTS or data.isascii():
+                return text
+            # A Latin-1/Windows-1252 label is often a server default, and decodes Arabic bytes into
+            # mojibake without an error: trust it only if detection finds no Arabic text.
+            try:
+                detected = decode_bytes(data)
+            except DecodeError:
+                return text
+            return detected if arabic_share(detected) > 0.3 else text
     try:
         return decode_bytes(data)
     except DecodeError as exc:
