@@ -164,8 +164,9 @@ def _stem_variants(key: str) -> list[str]:
 def _head_variants(key: str) -> list[str]:
     """A head word with "و", "ال" and an attached pronoun taken off ("وزوجها", "ابنته", "والرئيس")."""
     out = [key]
-    if key.startswith("و") and len(key) > 3:
-        out.append(key[1:])
+    for prefix in ("وب", "و", "ب"):  # "والرئيس", "برئيسة الحكومة", "وبالرئيس"
+        if key.startswith(prefix) and len(key) - len(prefix) > 2:
+            out.append(key[len(prefix) :])
     for word in list(out):
         if word.startswith("ال") and len(word) > 4:
             out.append(word[2:])
@@ -245,8 +246,12 @@ class _Mention:
             self.start = self.name_span[0]
 
 
-def _name_word(tok: _Tok) -> bool:
-    """Can this word be part of a name? Not a function, title, cue, event or organisation word."""
+def _name_word(tok: _Tok, loose: bool = False) -> bool:
+    """Can this word be part of a name? Not a function, title, cue, event or organisation word.
+
+    ``loose`` lets a word that is also a verb pass ("أشرف زكي", "عادل"): for the first word of a
+    longer name, where the next word decides.
+    """
     lex = _lex()
     key = tok.key
     if not tok.word or key in _AR_STOP or key.isdigit() or len(key) < 2 or key.endswith(("يين", "يون")):
@@ -254,7 +259,8 @@ def _name_word(tok: _Tok) -> bool:
     variants = _stem_variants(key) + ([key[:-1]] if key.endswith("ا") else [])
     if any(v in lex["ar_not_name"] for v in variants):
         return False
-    tables = ("ar_title_words", "ar_presence", "ar_events", "ar_speech", "ar_death_words")
+    loose = loose and not key.startswith(("ب", "و", "ف", "ل"))  # "بحضور" is never a name
+    tables = ("ar_title_words", "ar_events", "ar_death_words") + (() if loose else ("ar_presence", "ar_speech"))
     forms = (key, key[:-1]) if key.endswith("ا") else (key,)  # "مؤتمرا": accusative of an event noun
     return not any(form in lex[table] for table in tables for form in forms)
 
@@ -268,12 +274,22 @@ def _name_ok(tokens: list[_Tok], min_words: int = 2) -> bool:
         return False  # "ووجهاء العشائر" is a conjoined noun phrase, not a name like "وليم روباك"
     if len(tokens) >= 2 and all(t.key.endswith("ين") for t in tokens):
         return False  # "رئيسين سابقين": plurals
-    if not all(_name_word(t) for t in tokens) or any(t.key.startswith(("بأ", "بال", "لل")) for t in tokens):
+    loose = len(tokens) > 1
+    words_ok = all(
+        (t.word and t.key not in _AR_STOP) if _after_particle(tokens, k) else _name_word(t, loose=loose and k == 0)
+        for k, t in enumerate(tokens)
+    )
+    if not words_ok or any(t.key.startswith(("بأ", "بال", "لل")) for t in tokens):
         return False
     if any(t.key.endswith(("ه", "ها", "هم")) and len(t.key) > 3 and not t.key.endswith("الله") for t in tokens[1:]):
         return False  # "ترامب قلقه": a word with an attached pronoun is no part of a name
     del lex
     return not (_ar_head(tokens[0]) and not tokens[0].key.startswith("ال"))
+
+
+def _after_particle(tokens: list[_Tok], k: int) -> bool:
+    """The word after "عبد", "أبو", "بن" belongs to the name whatever it is ("عبد الدايم")."""
+    return k > 0 and tokens[k - 1].key in _PARTICLES
 
 
 def _name_conj_breaks(tok: _Tok) -> bool:
@@ -291,10 +307,12 @@ def _take_name(toks: list[_Tok], j: int) -> int:
         tok = toks[k]
         if not tok.word or tok.key in _AR_STOP or tok.key.isdigit():
             break
-        head = _ar_head(tok) and (not _definite(tok.key) or _honorific(tok))
+        next_definite = k + 1 < len(toks) and toks[k + 1].word and _definite(toks[k + 1].key)
+        head = _ar_head(tok) and (not _definite(tok.key) or _honorific(tok) or next_definite)
         if k > j and (_name_conj_breaks(tok) or head or tok.key.startswith(("بال", "لل", "كال"))):
             break
-        if k > j and (tok.key in _lex()["ar_title_words"] or not _name_word(tok)):
+        bound = k > j and toks[k - 1].key in _PARTICLES
+        if k > j and not bound and (tok.key in _lex()["ar_title_words"] or not _name_word(tok)):
             break
         if tok.key in _PARTICLES or (k > j and toks[k - 1].key in _PARTICLES):
             limit = 4
@@ -332,8 +350,10 @@ def _prep_object(toks: list[_Tok], j: int) -> int:
         if _definite(key) or (key.startswith("و") and _definite(key[1:])):
             j += 1
             continue
-        if j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key) and not _definite(toks[j - 1].key):
-            j += 1  # construct chain: "إقليم دير الزور"
+        before = toks[j - 1].key
+        generic = not _definite(before) and any(v in _lex()["ar_not_name"] for v in _stem_variants(before))
+        if generic and j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key):
+            j += 1  # construct chain after a generic place noun: "إقليم دير الزور", not "جنيف سجى المجالي"
             continue
         break
     return j
@@ -388,6 +408,10 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         if _conj(tok) and _definite(key[1:]) and (_ar_head(tok) or _definite(toks[j - 1].key)):
             j += 1  # "المغني والملحن", "وزير البيئة والجماعات المحلية"
             continue
+        construct = j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key)
+        if _conj(tok) and construct and _definite(toks[j - 1].key) and not _ar_head(tok):
+            j += 2  # "وزير الخارجية وشؤون المغتربين"
+            continue
         break
     return j, after_honorific
 
@@ -398,8 +422,17 @@ def _title_text(text: str, toks: list[_Tok]) -> tuple[str | None, bool]:
         return None, False
     title = text[toks[0].start : toks[-1].end].strip(" ،,")
     lex = _lex()
-    if _conj(toks[0]) and _ar_head(_strip(toks[0])) and toks[0].key not in lex["ar_heads"] and title.startswith("و"):
-        title = title[1:]
+    first = toks[0].key
+    for prefix in ("وب", "و", "ب"):  # "وزعيم المعارضة" -> "زعيم المعارضة", "برئيسة الحكومة" -> "رئيسة الحكومة"
+        rest = first[len(prefix) :]
+        own = first in lex["ar_heads"] or first in lex["ar_waw"] or len(rest) <= 2
+        if (
+            first.startswith(prefix)
+            and not own
+            and any(v in lex["ar_heads"] | lex["ar_honor"] for v in _head_variants(rest))
+        ):
+            title = title[len(prefix) :]
+            break
     return title or None, any(t.key in lex["ar_dead"] for t in toks)
 
 
@@ -1111,7 +1144,7 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     people.sort(key=lambda p: min(s[0] for s in p.spans))
     groups: list[Group] = []
     for s in sentences:
-        if s.presence and not s.future:
+        if s.presence and not s.future and not _cue_positions(s.keys, _cue_tables(lang)["absence"], lang):
             found = _groups_in(text, s.toks) if lang == "ar" else _english_groups(text, s)
             groups.extend(g for g in found if not _blocked(g.span[0], s))
     return Attendees(tuple(people), tuple(_dedupe_groups(groups)))

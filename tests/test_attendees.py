@@ -219,3 +219,28 @@ def test_feminine_titles_and_spokesman_of():
 def test_an_accusative_event_noun_ends_the_name():
     text = "عقد وزير الداخلية سامي رشيد مؤتمرا صحفيا في العاصمة."
     assert names(text) == ["سامي رشيد"]
+
+
+def test_present_tense_headline_verb_and_prefixed_heads():
+    text = (
+        "رئيس الوزراء يستقبل وفدا نقابيا\n\n"
+        "اجتمع رئيس الجمهورية حامد سالم، صباح اليوم، برئيسة الحكومة نادية فرح في القصر.\n"
+        "وحضر اللقاء وزير الخارجية وشؤون المغتربين يوسف عمران والسفير في جنيف ريم خليل."
+    )
+    found = {p.name: p.title for p in extract_attendees(text).people}
+    assert found == {
+        "حامد سالم": "رئيس الجمهورية",
+        "نادية فرح": "رئيسة الحكومة",
+        "يوسف عمران": "وزير الخارجية وشؤون المغتربين",
+        "ريم خليل": "السفير في جنيف",
+    }
+
+
+def test_names_that_look_like_words():
+    text = "شارك في الحفل وزير العدل علي مراد ونقيب المحامين أشرف زكي ووزيرة الثقافة إيناس عبد الدايم."
+    assert names(text) == ["علي مراد", "أشرف زكي", "إيناس عبد الدايم"]
+
+
+def test_groups_said_to_be_absent_are_not_groups():
+    text = "وحضر الجنازة وزير الثقافة سليم داود. وغاب عن الجنازة عدد من نجوم الفن."
+    assert extract_attendees(text).groups == ()

@@ -208,3 +208,20 @@ def test_english_samples_have_no_objectives():
     for name in sample_names():
         if name.startswith("wn-en-"):
             assert extract_objectives(sample_path(name).read_text(encoding="utf-8")) == (), name
+
+
+def test_a_line_announcing_a_count_is_a_lead_in_without_a_colon():
+    text = "وحدد البيان الختامي خمسة مطالب أساسية\n١- الحرية\n٢- العدالة\n٣- الكرامة\n٤- العمل\n٥- السكن\n"
+    found = only(text)
+    assert found.lead_in == "وحدد البيان الختامي خمسة مطالب أساسية"
+    assert found.announced_count == 5 and not found.count_mismatch
+
+
+def test_the_headline_can_announce_the_count():
+    text = (
+        "ثلاثة شروط للعودة إلى المفاوضات\n\n"
+        "وقال المتحدث إن الحركة تشترط:\n- وقف القصف\n- فتح الممرات\n- الإفراج عن الأسرى\n"
+    )
+    found = only(text)
+    assert found.announced_count == 3 and not found.count_mismatch
+    assert found.lead_in == "وقال المتحدث إن الحركة تشترط:"
