@@ -90,7 +90,10 @@ def _lead_before_line(text: str, lines: list[tuple[int, int]], index: int) -> tu
         if _LINE_ITEM.match(text[a:b]):
             return None
         a, b = _trim(text, _sentence_start(text, a, b), b)
-        return (a, b) if _introduces(text[a:b]) else None
+        sentence = text[a:b]
+        said = announced(sentence)
+        announces = said is not None and is_topic_noun(said.noun)  # "وحدد البيان خمسة مطالب أساسية"
+        return (a, b) if _introduces(sentence) or announces else None
     return None
 
 
@@ -245,6 +248,15 @@ def _not_objectives(lead: str | None, items: list[str]) -> bool:
     return years * 2 > len(items)
 
 
+def _title_count(text: str):
+    """A count the headline announces with a topic noun ("3 شروط للتهدئة"), for an article with one list."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if len(_WORD.findall(first)) > 20:
+        return None
+    said = announced(first)
+    return said if said is not None and is_topic_noun(said.noun) else None
+
+
 def _topic(lead: str | None) -> str | None:
     if not lead:
         return None
@@ -271,6 +283,8 @@ def extract_objectives(text: str, lang: str | None = None) -> tuple[ObjectiveLis
         if _not_objectives(lead, items):
             continue
         said = announced(lead) if lead else None
+        if said is None and len(drafts) == 1:
+            said = _title_count(text)  # "خمسة مطالب للمحتجين" as the headline of a one-list article
         count = said.value if said else None
         topic = said.noun if said and is_topic_noun(said.noun) else _topic(lead)
         out.append(
