@@ -32,6 +32,7 @@ _INLINE_OPEN = re.compile(rf"[:：]\s*(?=(?:[{_B}]|{list_markers.NUMBER_MARKER}\
 _INLINE_MARK = re.compile(rf"(?:(?<=\s)|^)(?:[{_B}]|{list_markers.NUMBER_MARKER})(?![{_B}])\s*(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?؟](?:['\"”»’)])*(?=\s+\S)")
 _YEAR_START = re.compile(r"^\W*(?:1[5-9]|20)\d\d\b|^\W*[١۱][٥-٩۵-۹][٠-٩۰-۹]{2}|^\W*[٢۲][٠۰][٠-٩۰-۹]{2}")
+_NUMBER_START = re.compile(r"^\W*[0-9٠-٩۰-۹]")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _TRAILING = " \t\u00a0,،;؛-–\"'«»“”"
 
@@ -103,7 +104,8 @@ def _introduces(sentence: str) -> bool:
     if s.endswith((":", "：")):
         return True
     low = normalize(s)
-    return any(cue in low for cue in ("ما يلي", "التاليه", "التالية", "following", "as follows", "include:"))
+    cues = ("ما يلي", "التاليه", "التالية", "كالتالي", "كما يلي", "following", "as follows", "include:")
+    return any(cue in low for cue in cues)
 
 
 def _split_inline(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -245,7 +247,8 @@ def _not_objectives(lead: str | None, items: list[str]) -> bool:
             if (" " in key and key in low) or key in tokens:
                 return True
     years = sum(1 for item in items if _YEAR_START.match(item))
-    return years * 2 > len(items)
+    figures = sum(1 for item in items if _NUMBER_START.match(item))
+    return years * 2 > len(items) or figures * 5 >= len(items) * 3  # a timeline, or statistics
 
 
 def _title_count(text: str):

@@ -225,3 +225,10 @@ def test_the_headline_can_announce_the_count():
     found = only(text)
     assert found.announced_count == 3 and not found.count_mismatch
     assert found.lead_in == "وقال المتحدث إن الحركة تشترط:"
+
+
+def test_statistics_are_not_objectives():
+    text = "وتوزعت الحصيلة كالتالي:\n- 17 موقوفا\n- 5 سيارات محجوزة\n- 3100 لتر من المحروقات\n"
+    assert extract_objectives(text) == ()
+    text = "Officials gave these figures:\n- 120 arrests\n- 45 cars seized\n"
+    assert extract_objectives(text) == ()

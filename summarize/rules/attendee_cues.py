@@ -260,6 +260,10 @@ ARABIC_FUTURE: tuple[str, ...] = (
     "سوف",
 )
 ARABIC_REMOTE: tuple[str, ...] = (
+    "عبر الهاتف",
+    "اتصالا من",
+    "اتصالا مع",
+    "تلقى اتصالا",
     "لـ",
     "التصريحات",
     "تصريحاته",
@@ -354,8 +358,6 @@ ENGLISH_PRESENCE: tuple[str, ...] = (
     "delegation",
     "sailed",
     "keynote",
-    "told reporters",
-    "told the",
     "shook hands",
 )
 ENGLISH_ABSENCE: tuple[str, ...] = (
@@ -402,7 +404,23 @@ ENGLISH_FUTURE: tuple[str, ...] = (
     "upcoming",
     "later this",
 )
-ENGLISH_REMOTE: tuple[str, ...] = ("phone call", "telephone", "by phone", "letter", "tweet", "video link")
+ENGLISH_REMOTE: tuple[str, ...] = (
+    "told the bbc",
+    "told reuters",
+    "in an interview",
+    "in a statement",
+    "said in a statement",
+    "on twitter",
+    "tweeted",
+    "wrote",
+    "by video",
+    "phone call",
+    "telephone",
+    "by phone",
+    "letter",
+    "tweet",
+    "video link",
+)
 ENGLISH_LIST_OPENERS: tuple[str, ...] = ("including", "among them", "such as", "along with", "as well as")
 ENGLISH_GROUP_HEADS: tuple[str, ...] = (
     "a group of",

@@ -121,6 +121,17 @@ TOPIC_ENGLISH: tuple[str, ...] = (
 )
 # A lead-in holding one of these introduces a list that is not objectives.
 NOT_OBJECTIVES_ARABIC: tuple[str, ...] = (
+    "الإصابات",
+    "الوفيات",
+    "الحالات",
+    "الأسعار",
+    "الفائزون",
+    "التشكيلة",
+    "الحصيلة",
+    "إحصائيات",
+    "الإحصائيات",
+    "أرقام",
+    "الأرقام",
     "أسباب",
     "الأسباب",
     "سبب",
@@ -150,6 +161,11 @@ NOT_OBJECTIVES_ARABIC: tuple[str, ...] = (
     "القتلى",
 )
 NOT_OBJECTIVES_ENGLISH: tuple[str, ...] = (
+    "casualties",
+    "scores",
+    "figures",
+    "statistics",
+    "line-up",
     "reason",
     "reasons",
     "result",
