@@ -11,7 +11,7 @@ import pytest
 
 from articles.model import Article
 from tests.app_support import FIXED_IMPORTED, FakeRows, index_of_title, make_app, make_library
-from tui.screens.main import ANALYSIS_DELAY, MainScreen
+from tui.screens.main import ANALYSIS_DELAY, PANELS, MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ReaderView
 
@@ -129,13 +129,12 @@ async def test_tab_cycles_focus_on_a_wide_terminal(library):
 
 @pytest.mark.parametrize(("key", "tab"), [("1", "summary"), ("2", "attendees"), ("3", "objectives")])
 async def test_number_keys_jump_to_the_panels(library, key, tab):
-    from textual.widgets import TabbedContent
-
     app = make_app(library)
     async with app.run_test(size=NARROW) as pilot:
         screen = main(app)
         await pilot.press("enter", key)
-        assert screen.query_one(TabbedContent).active == tab
+        assert screen.active_panel == tab
+        assert screen.panel(tab).display and all(not screen.panel(o).display for o in PANELS if o != tab)
         assert screen.mode == "panels"
         assert app.focused is screen.panel(tab)
         await pilot.press("escape")

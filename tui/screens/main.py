@@ -13,10 +13,10 @@ from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from articles.model import Article
@@ -25,6 +25,7 @@ from tui.widgets.analysis_panel import AnalysisPanel
 from tui.widgets.article_list import ArticleList
 from tui.widgets.attendees_panel import AttendeesPanel
 from tui.widgets.objectives_panel import ObjectivesPanel
+from tui.widgets.panel_tabs import PanelTabs
 from tui.widgets.reader import ReaderView
 from tui.widgets.summary_panel import SummaryPanel
 
@@ -49,13 +50,11 @@ class MainScreen(Screen):
         with Horizontal(id="body"):
             yield ArticleList(self.app.library, id="list")
             yield ReaderView(id="reader")
-            with TabbedContent(id="panels", initial="summary"):
-                with TabPane("Summary", id="summary"):
-                    yield SummaryPanel(id="summary-panel")
-                with TabPane("Attendees", id="attendees"):
-                    yield AttendeesPanel(id="attendees-panel")
-                with TabPane("Objectives", id="objectives"):
-                    yield ObjectivesPanel(id="objectives-panel")
+            with Vertical(id="panels"):
+                yield PanelTabs(id="panel-tabs")
+                yield SummaryPanel(id="summary-panel")
+                yield AttendeesPanel(id="attendees-panel", classes="-hidden")
+                yield ObjectivesPanel(id="objectives-panel", classes="-hidden")
         yield Footer(compact=True)
 
     @property
@@ -68,6 +67,10 @@ class MainScreen(Screen):
 
     def panel(self, name: str) -> AnalysisPanel:
         return self.query_one(f"#{name}-panel", AnalysisPanel)
+
+    @property
+    def active_panel(self) -> str:
+        return self.query_one(PanelTabs).active
 
     @property
     def wide(self) -> bool:
@@ -234,7 +237,7 @@ class MainScreen(Screen):
         if isinstance(focused, ArticleList | ReaderView | AnalysisPanel):
             return focused
         if self.mode == "panels":
-            return self.panel(self.query_one(TabbedContent).active or "summary")
+            return self.panel(self.active_panel)
         return self.reader if self.mode == "reading" else self.article_list
 
     def _move(self, lines: int = 0, pages: int = 0, end: int = 0) -> None:
@@ -287,7 +290,9 @@ class MainScreen(Screen):
     def action_panel(self, name: str) -> None:
         if self.article is None and self.article_list.current_row is not None:
             self.show_row(self.article_list.current_row)
-        self.query_one(TabbedContent).active = name
+        self.query_one(PanelTabs).active = name
+        for other in PANELS:
+            self.panel(other).set_class(other != name, "-hidden")
         if not self.wide:
             self.set_mode("panels")
         self.panel(name).focus()

@@ -222,4 +222,7 @@ class ArticleList(ScrollView, can_focus=True):
         gap = " " * max(0, title_width - cell_len(title))
         body = [Segment(gap, style), Segment(title, style)] if rtl else [Segment(title, style), Segment(gap, style)]
         segments = [Segment(marks, style), Segment(meta, meta_style), *body]
-        return Strip(segments).crop_extend(0, width, base).simplify()
+        used = cell_len(marks) + cell_len(meta) + max(title_width, cell_len(title))
+        if used == width:
+            return Strip(segments, width)
+        return Strip(segments).crop_extend(0, width, base)

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
@@ -163,11 +164,16 @@ class LinesView(ScrollView, can_focus=True):
         text = self._renderer.line(index)
         style = self._style(self._kinds[paragraph])
         line = text.rstrip()
-        segments = [Segment(line.lstrip(), style)]
-        lead = len(line) - len(line.lstrip())
+        body = line.lstrip()
+        lead = len(line) - len(body)
+        used = cell_len(line)
+        segments = [Segment(body, style)]
         if lead:
             segments.insert(0, Segment(" " * lead, base))
-        return Strip(segments).crop_extend(scroll_x, scroll_x + width, base).simplify()
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        strip = Strip(segments, max(width, used))
+        return strip if used <= width and not scroll_x else strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def scroll_lines(self, delta: int) -> None:
         self.scroll_to(y=self.scroll_y + delta, animate=False)
