@@ -580,8 +580,8 @@ def _chain_names(text: str, toks: list[_Tok]) -> list[_Mention]:
                 nxt = next((c for c in chain[k + 1 :] if len(c) >= 2), None)
                 if nxt is None:
                     continue
-                name = f"{names[0].text} {nxt[-1].text}"
-                out.append(_Mention(name, (names[0].start, nxt[-1].end), None, (names[0].key, nxt[-1].key)))
+                name = f"{names[0].text} {nxt[-1].text}"  # where found: the first name only
+                out.append(_Mention(name, (names[0].start, names[0].end), None, (names[0].key, nxt[-1].key)))
                 continue
             out.append(
                 _Mention(
@@ -913,7 +913,7 @@ def _similar(a: str, b: str) -> bool:
     if len(a) == len(b):
         diff = [k for k in range(len(a)) if a[k] != b[k]]
         if len(diff) == 1:
-            return True
+            return len(a) >= 5  # "جراندي"/"غراندي", but not "كيلي"/"كيري"
         return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))

@@ -244,3 +244,13 @@ def test_names_that_look_like_words():
 def test_groups_said_to_be_absent_are_not_groups():
     text = "وحضر الجنازة وزير الثقافة سليم داود. وغاب عن الجنازة عدد من نجوم الفن."
     assert extract_attendees(text).groups == ()
+
+
+def test_a_first_name_borrows_the_shared_surname():
+    text = "وشارك في المراسم كبار الضيوف مثل سامي ورنا حداد، وعمر نجار."
+    assert names(text) == ["سامي حداد", "رنا حداد", "عمر نجار"]
+
+
+def test_one_letter_apart_short_surnames_are_two_people():
+    text = "وحضر الاجتماع وزير المالية سمير كيلي ووزير الطاقة سمير كيري."
+    assert names(text) == ["سمير كيلي", "سمير كيري"]
