@@ -7,6 +7,8 @@ ourselves and hand it a tokenizer of our own. Imported only when a sumy method i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from summarize.language import SUMY_LANGUAGES, stop_words
 from summarize.sentences import ITEM, KICKER, SENTENCE, TITLE, Sentence
 from summarize.text import normalize, words
@@ -37,7 +39,14 @@ def _stemmer(lang: str):
         base = Stemmer(SUMY_LANGUAGES.get(lang, "english"))
     except LookupError:
         base = null_stemmer
-    return lambda word: base(normalize(word))
+
+    # NLTK's Arabic Snowball stemmer keeps state between calls, so one word can stem two ways
+    # in one document (sumy's SumBasic then fails with a KeyError); memoising pins one stem per word.
+    @lru_cache(maxsize=65536)
+    def stem(word: str) -> str:
+        return base(normalize(word))
+
+    return stem
 
 
 def _document(sentences: tuple[Sentence, ...], tokenizer: NewsreadTokenizer):

@@ -97,3 +97,19 @@ def test_methods_list_is_complete():
 
 def test_a_fragment_still_gets_a_summary():
     assert [c.text for c in summarize_text("Breaking.", count=3).chosen] == ["Breaking."]
+
+
+def test_sumy_stemmer_gives_one_stem_per_word():
+    # NLTK's Arabic Snowball stemmer carries state between calls ('ولونه' changes how 'كيلو'
+    # stems next), which made sumy's SumBasic fail with a KeyError; ours pins one stem per word.
+    from summarize.sumy_methods import _stemmer
+
+    stem = _stemmer("ar")
+    before = stem("كيلو")
+    stem("ولونه")
+    assert stem("كيلو") == before
+
+
+def test_sum_basic_survives_words_the_arabic_stemmer_stems_two_ways():
+    text = "اشترى التاجر كيلو من القمح. ولونه أصفر جميل. ثم باع كيلو آخر في السوق. وعاد إلى بيته."
+    assert len(summarize_text(text, count=2, method="sum-basic", language="ar").chosen) == 2
