@@ -1168,7 +1168,8 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
     s = sentences[m.sentence]
     if _blocked(m.start, s) or _blocked(m.name_span[0], s):
         return False
-    if (m.bare or m.speaker) and (s.remote or any(a <= m.start < b for a, b in s.quotes)):
+    quoted = any(a <= m.start < b for a, b in s.quotes)
+    if (m.bare and quoted) or (m.speaker and (s.remote or quoted)):
         return False  # words said to a broadcaster or in a tweet, or a name inside a quotation
     if s.presence and not s.future:
         return True

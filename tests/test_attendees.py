@@ -254,3 +254,11 @@ def test_a_first_name_borrows_the_shared_surname():
 def test_one_letter_apart_short_surnames_are_two_people():
     text = "وحضر الاجتماع وزير المالية سمير كيلي ووزير الطاقة سمير كيري."
     assert names(text) == ["سمير كيلي", "سمير كيري"]
+
+
+def test_a_letter_in_one_clause_and_presence_in_the_next():
+    text = (
+        "وأقيمت جنازة الفنان أمس. كما أرسل الرئيس الأسبق، نبيل شاهين، برقية إلى الأسرة، "
+        "بينما شارك ماهر عزيز بنفسه في حفل التأبين."
+    )
+    assert names(text) == ["ماهر عزيز"]
