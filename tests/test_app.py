@@ -482,3 +482,14 @@ async def test_revisiting_an_article_fills_the_panels_from_the_cache_at_once(lib
         await pilot.press("k")
         assert screen.analysis == first  # straight from the store, no worker, no wait
         assert not [w for w in app.workers if w.group == "analysis" and w.is_running]
+
+
+async def test_mouse_click_selects_and_double_click_opens(library):
+    app = make_app(library)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = main(app)
+        await pilot.click(ArticleList, offset=(10, 3))
+        assert screen.article_list.cursor == 3
+        await pilot.click(ArticleList, offset=(10, 3), times=2)
+        assert screen.mode == "reading" and screen.article.id == screen.article_list.current_row.id
+        await settle(pilot)

@@ -41,7 +41,9 @@ def launch() -> None:
         raise UserError(str(exc), exit_code=2) from exc
     library = _open_library()
     from tui.app import NewsreadApp
+    from tui.rendering import bidi_guard
 
+    bidi_guard(sys.stdout)  # --bidi app: CSI 8 l now (VTE stops reordering what we reorder), CSI 8 h at exit
     try:
         NewsreadApp(library, keymap=keymap).run()
     finally:
