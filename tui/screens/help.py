@@ -37,6 +37,10 @@ def help_table(keymap: dict[str, str]) -> Table:
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape,q,question_mark", "dismiss", "Close", id="help-close"),
+        Binding("j", "scroll(1)", "Down", show=False),
+        Binding("k", "scroll(-1)", "Up", show=False),
+        Binding("space", "scroll(10)", "Page down", show=False),
+        Binding("b", "scroll(-10)", "Page up", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -50,3 +54,7 @@ class HelpScreen(ModalScreen[None]):
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)
+
+    def action_scroll(self, lines: int) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        box.scroll_to(y=box.scroll_y + lines, animate=False)
