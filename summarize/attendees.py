@@ -713,12 +713,17 @@ def _english_mention(text: str, toks: list[_Tok], first: _Tok, last_title: _Tok 
         and (_en_heady(toks[title_from - 1].text) or toks[title_from - 1].text[0].isupper())
     ):
         title_from -= 1
+    title_from = _across_of(toks, title_from)
     title_toks = [t for t in toks[title_from : toks.index(name[0])] if t.word]
     title = (
         text[title_toks[0].start : title_toks[-1].end]
         if title_toks and (last_title is not None or any(_en_heady(t.text) for t in title_toks))
         else None
     )
+    only_honorific = title is not None and all(t.text.lower() in lex["en_honor"] for t in title_toks)
+    if (title is None or only_honorific) and j < len(toks) and toks[j].text in ",(":
+        after = _english_apposition(text, toks, j + 1, ")" if toks[j].text == "(" else ",")
+        title = f"{title}; {after}" if title and after else title or after
     if title is None and j < len(toks) and toks[j].text in ",(":
         title = _english_apposition(text, toks, j + 1, ")" if toks[j].text == "(" else ",")
     if title is None and title_from >= 2 and toks[title_from - 1].text == ",":
@@ -734,6 +739,22 @@ def _english_mention(text: str, toks: list[_Tok], first: _Tok, last_title: _Tok 
     )
     mention.speaker = any(t.text.lower() in lex["en_speech"] for t in toks[j : j + 2])
     return mention
+
+
+def _across_of(toks: list[_Tok], start: int) -> int:
+    """Extend a title back over "of"/"the" to its head: "the President of the Republic of Korea Mr."."""
+    k = start
+    best = start
+    while k > 0 and start - k < 10 and toks[k - 1].word:
+        word = toks[k - 1].text
+        if not (word[0].isupper() or word.lower() in ("of", "the") or _en_heady(word)):
+            break
+        k -= 1
+        if _en_heady(word):
+            best = k
+    while best < start and toks[best].text.lower() == "the":
+        best += 1
+    return best
 
 
 def _english_apposition(text: str, toks: list[_Tok], j: int, close: str) -> str | None:
@@ -838,6 +859,13 @@ def _cue_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...], lang: 
     return hits
 
 
+def _english_event_phrase(keys: list[str]) -> bool:
+    """ "during a meeting between", "at the funeral", "on a visit with": the sentence happens at an event."""
+    nouns = frozenset(attendee_cues.ENGLISH_EVENT_NOUNS)
+    preps = frozenset(attendee_cues.ENGLISH_EVENT_PREPOSITIONS)
+    return any(key in nouns and any(k in preps for k in keys[max(0, i - 4) : i]) for i, key in enumerate(keys))
+
+
 def _event_phrase(keys: list[str]) -> bool:
     """ "في الجنازة", "خلال ندوة صحفية", "على هامش الاجتماعات": the sentence happens at an event."""
     lex = _lex()
@@ -887,7 +915,7 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     keys = [t.key if lang == "ar" else t.text.lower() for t in toks]
     tables = _cue_tables(lang)
     s = _Sentence(span, toks, keys)
-    s.event = lang == "ar" and _event_phrase(keys)
+    s.event = _event_phrase(keys) if lang == "ar" else _english_event_phrase(keys)
     s.presence = bool(_cue_positions(keys, tables["presence"], lang)) or s.event
     s.future = bool(_cue_positions(keys, tables["future"], lang))
     s.remote = bool(_cue_positions(keys, tables["remote"], lang))

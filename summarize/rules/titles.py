@@ -297,6 +297,18 @@ ARABIC_WAW_WORDS: tuple[str, ...] = (
 )
 # Words that make a phrase an organisation, a place or a crowd, never a person's name.
 ARABIC_NOT_NAME: tuple[str, ...] = (
+    "ميثاق",
+    "معاهدة",
+    "اتفاقية",
+    "اتفاق",
+    "قرار",
+    "مشروع",
+    "قانون",
+    "الأمم",
+    "المتحدة",
+    "الدول",
+    "الجامعة",
+    "جامعة",
     "مجلس",
     "حزب",
     "وزارة",
