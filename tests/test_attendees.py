@@ -262,3 +262,13 @@ def test_a_letter_in_one_clause_and_presence_in_the_next():
         "بينما شارك ماهر عزيز بنفسه في حفل التأبين."
     )
     assert names(text) == ["ماهر عزيز"]
+
+
+def test_english_event_noun_after_a_preposition():
+    text = "The deal was signed during a meeting between Acme chairman Paul Dorn and Energy Minister Lena Kraft."
+    assert names(text, "en") == ["Paul Dorn", "Lena Kraft"]
+
+
+def test_english_background_event_without_a_cue_does_not_count():
+    text = "The first summit was held in 2000 through the efforts of President Carlos Mendes."
+    assert names(text, "en") == []
