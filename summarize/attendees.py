@@ -824,6 +824,7 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
             "absence": _phrases(c.ARABIC_ABSENCE, _key),
             "future": _phrases(c.ARABIC_FUTURE, _key),
             "remote": _phrases(c.ARABIC_REMOTE, _key),
+            "call": _phrases(c.ARABIC_CALL, _key),
         }
     low = str.lower
     return {
@@ -831,6 +832,7 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         "absence": _phrases(c.ENGLISH_ABSENCE, low),
         "future": _phrases(c.ENGLISH_FUTURE, low),
         "remote": _phrases(c.ENGLISH_REMOTE, low),
+        "call": _phrases(c.ENGLISH_CALL, low),
     }
 
 
@@ -919,6 +921,8 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     s.presence = bool(_cue_positions(keys, tables["presence"], lang)) or s.event
     s.future = bool(_cue_positions(keys, tables["future"], lang))
     s.remote = bool(_cue_positions(keys, tables["remote"], lang))
+    if _cue_positions(keys, tables["call"], lang):
+        s.presence = s.event = False  # a phone call puts nobody in the same room, whatever else the sentence says
     s.quotes = _quoted(text, span)
     for a, b in _clauses(toks):
         sub = keys[a:b]

@@ -272,3 +272,9 @@ def test_english_event_noun_after_a_preposition():
 def test_english_background_event_without_a_cue_does_not_count():
     text = "The first summit was held in 2000 through the efforts of President Carlos Mendes."
     assert names(text, "en") == []
+
+
+def test_a_phone_call_sentence_has_no_attendees_even_with_other_cues():
+    text = "أجرى الرئيس المصري، كامل فؤاد، اتصالا هاتفيا مع نظيره التونسي سالم بدر، بحضور وزير الخارجية."
+    assert names(text) == []
+    assert names("President Anna Holm held talks by phone with Prime Minister Omar Said.", "en") == []

@@ -295,6 +295,9 @@ ARABIC_REMOTE: tuple[str, ...] = (
     "تغريدة",
     "عبر الفيديو",
 )
+# Phone calls: nobody in a sentence about one was in the same room.
+ARABIC_CALL: tuple[str, ...] = ("اتصال هاتفي", "اتصالا هاتفيا", "هاتفيا", "مكالمة", "مكالمة هاتفية", "عبر الهاتف")
+ENGLISH_CALL: tuple[str, ...] = ("phone call", "telephone call", "by phone", "by telephone", "phoned", "telephoned")
 ARABIC_LIST_OPENERS: tuple[str, ...] = ("كل من", "هما", "هم", "وهم", "وهما", "مثل", "منهم", "بينهم", "أبرزهم")
 # After these openers a single name is too weak a signal ("مثل امرأة"): a chain of two or more is needed.
 ARABIC_WEAK_OPENERS: tuple[str, ...] = ("مثل",)
