@@ -37,6 +37,12 @@ def test_json_shape_for_the_seed(newsread, seed_file):
     assert objectives["count_mismatch"] is False
 
 
+def test_json_flag_is_the_json_format(newsread, seed_file):
+    flag = newsread("extract", str(seed_file), "--json")
+    assert flag.returncode == 0
+    assert flag.stdout == newsread("extract", str(seed_file), "--format", "json").stdout
+
+
 def test_text_output_is_logical_lines(newsread, seed_file):
     result = newsread("extract", str(seed_file))
     assert result.returncode == 0, result.stderr

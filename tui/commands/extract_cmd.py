@@ -22,6 +22,7 @@ def extract(
     files: list[str] = typer.Argument(..., metavar="FILE...", help="Article files, '-' for stdin, or sample:NAME."),
     language: str | None = typer.Option(None, "--language", "-l", help="Language code; detected when omitted."),
     output_format: Format = typer.Option(Format.text, "--format", "-f", help="text or json (JSON Lines)."),
+    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
 ) -> None:
     """Extract attendees (with titles and groups) and numbered objectives from articles."""
     from summarize.extraction import extract as run_extraction
@@ -33,6 +34,8 @@ def extract(
     except ValueError as exc:
         raise errors.UserError(str(exc), exit_code=2) from exc
     check_stdin_once(files)
+    if as_json:
+        output_format = Format.json
 
     failed = 0
     several = len(files) > 1
