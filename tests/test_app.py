@@ -493,3 +493,15 @@ async def test_mouse_click_selects_and_double_click_opens(library):
         await pilot.click(ArticleList, offset=(10, 3), times=2)
         assert screen.mode == "reading" and screen.article.id == screen.article_list.current_row.id
         await settle(pilot)
+
+
+async def test_key_bar_shows_the_keys_as_bound(library):
+    from tui.widgets.key_bar import KeyBar
+
+    app = make_app(library, keymap={"search": "f"})
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        shown = app.screen.query_one(KeyBar).render().plain
+        assert "f Search" in shown and "/ Search" not in shown
+        assert "? Help" in shown and "Commands" in shown
+        assert len(shown) <= NARROW[0]

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from articles.model import Article
@@ -24,6 +24,7 @@ from tui.keymap import MAIN_BINDINGS
 from tui.widgets.analysis_panel import AnalysisPanel
 from tui.widgets.article_list import ArticleList
 from tui.widgets.attendees_panel import AttendeesPanel
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.objectives_panel import ObjectivesPanel
 from tui.widgets.panel_tabs import PanelTabs
 from tui.widgets.reader import ReaderView
@@ -55,7 +56,7 @@ class MainScreen(Screen):
                 yield SummaryPanel(id="summary-panel")
                 yield AttendeesPanel(id="attendees-panel", classes="-hidden")
                 yield ObjectivesPanel(id="objectives-panel", classes="-hidden")
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     @property
     def article_list(self) -> ArticleList:
@@ -79,12 +80,13 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self._apply_width(self.size.width)
         self.article_list.focus()
-        self.update_status()
+        self.update_status(unread=False)
         self.call_after_refresh(self._first_paint_done)
 
     def _first_paint_done(self) -> None:
         """The screen is up: only now may the analysis (and its heavy imports) start."""
         self._painted = True
+        self.update_status()
         painted = getattr(self.app, "painted", None)
         if painted:
             painted()
@@ -108,13 +110,14 @@ class MainScreen(Screen):
     def mode(self) -> str:
         return "panels" if self.has_class("-panels") else "reading" if self.has_class("-reading") else "list"
 
-    def update_status(self) -> None:
+    def update_status(self, *, unread: bool = True) -> None:
+        """The top line; the unread count (a query) waits until after the first paint."""
         total = self.article_list.row_count
-        unread = self.app.library.count(unread=True)
-        hl = "on" if self.reader.show_highlights else "off"
-        self.query_one("#status", Static).update(
-            f" newsread · {total} articles · {unread} unread · highlights {hl} · ? help"
-        )
+        parts = [" newsread", f"{total} articles"]
+        if unread:
+            parts.append(f"{self.app.library.count(unread=True)} unread")
+        parts += [f"highlights {'on' if self.reader.show_highlights else 'off'}", "? help"]
+        self.query_one("#status", Static).update(" · ".join(parts))
 
     # showing an article
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:

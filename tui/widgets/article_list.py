@@ -38,7 +38,8 @@ def fit_title(title: str, width: int) -> tuple[str, bool]:
     rtl = is_rtl(title)
     if width <= 1:
         return "", rtl
-    lines = layout(" ".join(title.split()), width - 1)
+    # only the first line is shown: shaping a long title to the end would be wasted work
+    lines = layout(" ".join(title[: 3 * width + 16].split()), width - 1)
     if not lines:
         return "", rtl
     line = lines[0]
