@@ -86,10 +86,10 @@ class MainScreen(Screen):
     def _first_paint_done(self) -> None:
         """The screen is up: only now may the analysis (and its heavy imports) start."""
         self._painted = True
-        self.update_status()
         painted = getattr(self.app, "painted", None)
         if painted:
             painted()
+        self.update_status()
         if self.wide and self.article is None and self.article_list.current_row is not None:
             self.show_row(self.article_list.current_row)
 
