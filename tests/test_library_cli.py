@@ -238,3 +238,14 @@ def test_list_in_a_real_terminal_is_one_line_per_article(tmp_path):
     assert all(line.split()[0].isdigit() and len(line) <= 70 for line in rows)
     shaped = [line for line in rows if any("\ufe70" <= ch <= "\ufeff" for ch in line)]
     assert shaped and all(line.startswith(" ") and " ar " in line for line in shaped)  # Arabic shaped, columns kept
+
+
+def test_empty_library_setting_means_the_default_place(monkeypatch, tmp_path):
+    from tui.library_access import open_library
+    from tui.settings import SETTINGS
+
+    monkeypatch.setattr("articles.store.default_path", lambda: tmp_path / "default.sqlite3")
+    monkeypatch.setattr(SETTINGS, "library", "")
+    with open_library() as library:
+        assert library.path == tmp_path / "default.sqlite3"
+        assert library.count() == len(sample_names())

@@ -15,7 +15,7 @@ ID_PREFIX = "@"
 def open_library(*, seed: bool = True) -> Library:
     """The library named by ``--library``/``NEWSREAD_LIBRARY`` (else the default), samples imported on first use."""
     try:
-        library = Library(SETTINGS.library)
+        library = Library(SETTINGS.library or None)  # an empty NEWSREAD_LIBRARY means the default place
     except LibraryError as exc:
         raise UserError(str(exc)) from exc
     if seed:

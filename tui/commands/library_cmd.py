@@ -19,6 +19,7 @@ import typer
 
 from articles.model import Article
 from articles.sources import LoadError
+from articles.store import Library
 from tui import errors
 from tui.inputs import check_stdin_once
 from tui.library_access import library_errors, open_library, parse_id
@@ -220,7 +221,7 @@ def _ids(refs: list[str]) -> list[int]:
     return list(dict.fromkeys(parse_id(ref) for ref in refs))
 
 
-def _missing(library, ids: list[int]) -> list[int]:  # type: ignore[no-untyped-def]
+def _missing(library: Library, ids: list[int]) -> list[int]:
     present = set(library.ids())
     return [i for i in ids if i not in present]
 
