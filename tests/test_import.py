@@ -343,3 +343,12 @@ def test_arabic_page_under_a_latin1_server_default_is_not_mojibake():
     data = "<html><body><p>مرحبا بالعالم العربي كله</p></body></html>".encode("cp1256")
     assert "مرحبا بالعالم العربي" in decode_html(data, "iso-8859-1")
     assert decode_html("<p>Café crème</p>".encode("latin-1"), "iso-8859-1") == "<p>Café crème</p>"
+
+
+def test_expand_refuses_pipes_instead_of_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    items, failures = expand([str(fifo)])
+    assert items == [] and "not a regular file" in failures[0]

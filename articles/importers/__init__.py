@@ -66,8 +66,10 @@ def expand(refs: Iterable[str]) -> tuple[list[str], list[str]]:
             if not found:
                 failures.append(f"{ref}: no article files in this folder ({', '.join(sorted(KNOWN_SUFFIXES))})")
             items.extend(found)
-        elif path.exists():
+        elif path.is_file():
             items.append(ref)
+        elif path.exists():
+            failures.append(f"{ref}: not a regular file (a device, pipe or socket), not read")
         else:
             failures.append(f"{ref}: no such file or folder")
     return items, failures
