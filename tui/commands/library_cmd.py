@@ -61,19 +61,21 @@ def add(
     items, failures = expand(refs)
     added = skipped = 0
     batch: list[Article] = []
-    results = load_all(items)  # worker processes start here, before any thread or the library
     with library_errors(), open_library() as library:
+        # Worker processes (for many inputs) start here, before the progress bar's thread;
+        # they never touch the library connection they inherit.
+        loaded_inputs = load_all(items)
 
         def flush() -> None:
             nonlocal added, skipped
             if batch:
-                results = library.add_many(batch)
-                added += sum(1 for _, new in results if new)
-                skipped += sum(1 for _, new in results if not new)
+                outcomes = library.add_many(batch)
+                added += sum(1 for _, new in outcomes if new)
+                skipped += sum(1 for _, new in outcomes if not new)
                 batch.clear()
 
         last_flush = time.monotonic()
-        for _, (_ref, loaded) in zip(with_progress(items, "Importing"), results, strict=True):
+        for _, (_ref, loaded) in zip(with_progress(items, "Importing"), loaded_inputs, strict=True):
             if isinstance(loaded, LoadError):
                 failures.append(str(loaded))
                 continue
