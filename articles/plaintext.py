@@ -45,7 +45,7 @@ def _content_words(text: str) -> set[str]:
 
 def is_pull_quote(block: str, others: list[str]) -> bool:
     """A short single line whose words mostly stand in a longer paragraph of the same article."""
-    if "\n" in block or len(words(block)) > PULL_QUOTE_MAX_WORDS:
+    if "\n" in block or is_list_item(block) or len(words(block)) > PULL_QUOTE_MAX_WORDS:
         return False
     mine = _content_words(block)
     if len(mine) < 3:
