@@ -90,12 +90,22 @@ class Query:
         parts += ['{title body} : "' + " ".join(phrase) + '"' for phrase in self.phrases]
         return " AND ".join(parts)
 
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """Loose forms of the terms for finding a snippet: article stripped, and for long words the
+        ending cut (FTS5 stems ``meetings`` to ``meet``; the snippet must find the word FTS5 matched)."""
+        return tuple(_loose(strip_article(t)) for t in self.terms)
+
     def matches_word(self, folded_word: str) -> bool:
         """Whether a folded word of the article is one the query asks for (for snippets)."""
         bare = strip_article(folded_word)
-        return any(folded_word.startswith(t) or bare.startswith(strip_article(t)) for t in self.terms) or any(
+        return any(bare.startswith(stem) or folded_word.startswith(stem) for stem in self.stems) or any(
             folded_word in phrase for phrase in self.phrases
         )
+
+
+def _loose(term: str) -> str:
+    return term if len(term) <= 4 else term[: max(4, len(term) - 3)]
 
 
 def parse_query(query: str) -> Query:
@@ -119,7 +129,7 @@ def snippet(blocks: list[str], query: Query, *, width: int = SNIPPET_WORDS) -> s
     The excerpt is a slice of the original text (logical order, harakat kept), with
     ``…`` where it was cut; without any matching word, the start of the first block.
     """
-    needles = [strip_article(t) for t in query.terms] + [w for phrase in query.phrases for w in phrase]
+    needles = [*query.stems, *(w for phrase in query.phrases for w in phrase)]
     for block in blocks:
         folded = index_form(block)
         if not any(needle in folded for needle in needles):
@@ -130,7 +140,7 @@ def snippet(blocks: list[str], query: Query, *, width: int = SNIPPET_WORDS) -> s
                 return _cut(block, spans, index, width)
     first = next((b for b in blocks if b.strip()), "")
     spans = [m.span() for m in WORD.finditer(first)]
-    return _cut(first, spans, 0, width) if spans else first.strip()
+    return _cut(first, spans, 0, width) if spans else " ".join(first.split())
 
 
 def _cut(block: str, spans: list[tuple[int, int]], index: int, width: int) -> str:

@@ -6,6 +6,8 @@ import sqlite3
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from articles.model import Article
 from articles.samples import sample_names
@@ -302,3 +304,24 @@ def test_index_form_is_the_search_normalization(text):
     from summarize.text import normalize
 
     assert index_form(text) == normalize(text, fold_letters=True)
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_TEXT, paragraphs=st.lists(_TEXT, min_size=1, max_size=4), query=_TEXT)
+def test_any_text_round_trips_exactly_and_any_query_is_safe(lib, title, paragraphs, query):
+    article = Article(title=title, paragraphs=tuple(paragraphs), kicker=paragraphs[0][:10] or None)
+    article_id, _ = lib.add(article)
+    got = lib.get(article_id)
+    assert (got.title, got.paragraphs, got.kicker) == (article.title, article.paragraphs, article.kicker)
+    for hit in lib.search(query, limit=5):
+        assert isinstance(hit.snippet, str) and "\n" not in hit.snippet and lib.get(hit.id)
+
+
+def test_snippet_finds_the_word_fts_matched_by_its_stem(lib):
+    filler = " ".join(f"filler{i}" for i in range(40))
+    lib.add(art("Report", f"{filler} the delegates held a meeting on Monday."))
+    (hit,) = lib.search("meetings")  # FTS5 stems both to "meet"
+    assert "meeting" in hit.snippet and hit.snippet.startswith("…")
