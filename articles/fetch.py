@@ -32,6 +32,20 @@ class Fetched:
     charset: str | None  # from the Content-Type header, when given
 
 
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) only (urllib would also follow one to ``ftp:``)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        if not is_url(newurl):
+            raise FetchError(
+                f"{req.full_url}: redirected to a non-web address ({newurl.split(':', 1)[0]}:), not followed"
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
+
+
 def is_url(ref: str) -> bool:
     return ref.lower().startswith(("http://", "https://"))
 
@@ -43,7 +57,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             headers: Message = response.headers
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:

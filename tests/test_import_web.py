@@ -28,6 +28,8 @@ def serve(routes: dict[str, Route]) -> Iterator[str]:
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
+                if 300 <= status < 400:
+                    self.send_header("Location", body.decode())  # a redirect's body names its target
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -121,3 +123,17 @@ def test_load_url_feed_gives_each_entry():
         "http://x.test/1",
         "http://x.test/2",
     ]
+
+
+def test_fetch_follows_web_redirects_only():
+    routes = {
+        "/old": (302, "text/plain", b"/new", 0),
+        "/new": (200, "text/html", PAGE, 0),
+        "/sneaky": (302, "text/plain", b"ftp://127.0.0.1/secret", 0),
+    }
+    with serve(routes) as base:
+        fetched = fetch(base + "/old")
+        assert fetched.url == base + "/new" and fetched.data == PAGE
+        with pytest.raises(FetchError) as info:
+            fetch(base + "/sneaky")
+    assert "not followed" in str(info.value)
