@@ -36,6 +36,7 @@ PANELS = ("summary", "attendees", "objectives")
 
 
 class MainScreen(Screen):
+    AUTO_FOCUS = "ArticleList"
     BINDINGS = MAIN_BINDINGS
 
     def __init__(self) -> None:
@@ -47,9 +48,13 @@ class MainScreen(Screen):
 
     # layout
     def compose(self) -> ComposeResult:
-        yield Static(id="status")
+        # width class, status text and focus are settled here, before the first layout, so the
+        # first frame is drawn once rather than redrawn for each of them
+        self.set_class(self.app.size.width < WIDE, "narrow")
+        articles = ArticleList(self.app.library, id="list")
+        yield Static(self._status_text(articles.row_count, None, highlights=False), id="status")
         with Horizontal(id="body"):
-            yield ArticleList(self.app.library, id="list")
+            yield articles
             yield ReaderView(id="reader")
             with Vertical(id="panels"):
                 yield PanelTabs(id="panel-tabs")
@@ -78,9 +83,6 @@ class MainScreen(Screen):
         return self.size.width >= WIDE
 
     def on_mount(self) -> None:
-        self._apply_width(self.size.width)
-        self.article_list.focus()
-        self.update_status(unread=False)
         self.call_after_refresh(self._first_paint_done)
 
     def _first_paint_done(self) -> None:
@@ -110,14 +112,21 @@ class MainScreen(Screen):
     def mode(self) -> str:
         return "panels" if self.has_class("-panels") else "reading" if self.has_class("-reading") else "list"
 
-    def update_status(self, *, unread: bool = True) -> None:
-        """The top line; the unread count (a query) waits until after the first paint."""
-        total = self.article_list.row_count
+    @staticmethod
+    def _status_text(total: int, unread: int | None, *, highlights: bool) -> str:
         parts = [" newsread", f"{total} articles"]
-        if unread:
-            parts.append(f"{self.app.library.count(unread=True)} unread")
-        parts += [f"highlights {'on' if self.reader.show_highlights else 'off'}", "? help"]
-        self.query_one("#status", Static).update(" · ".join(parts))
+        if unread is not None:
+            parts.append(f"{unread} unread")
+        return " · ".join([*parts, f"highlights {'on' if highlights else 'off'}", "? help"])
+
+    def update_status(self) -> None:
+        """The top line (the unread count is a query: the first frame goes without it)."""
+        text = self._status_text(
+            self.article_list.row_count,
+            self.app.library.count(unread=True),
+            highlights=self.reader.show_highlights,
+        )
+        self.query_one("#status", Static).update(text)
 
     # showing an article
     def on_article_list_highlighted(self, message: ArticleList.Highlighted) -> None:

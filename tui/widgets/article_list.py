@@ -85,7 +85,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._pages.clear()
         self._count = self.source.count()
         self.cursor = min(self.cursor, max(0, self._count - 1))
-        self.virtual_size = Size(self.size.width, self._count)
+        # the width never scrolls, so it is left at 0: a resize then needs no new virtual size
+        # (and no layout pass), only a count change does
+        if self.virtual_size.height != self._count:
+            self.virtual_size = Size(0, self._count)
         self.refresh()
 
     @property
@@ -175,7 +178,6 @@ class ArticleList(ScrollView, can_focus=True):
                 self.move_to(index)
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, self._count)
         self._scroll_cursor_into_view()
 
     # drawing
