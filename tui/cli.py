@@ -16,6 +16,8 @@ from typer._click import exceptions as click  # Typer ships its own Click; its e
 from tui import errors
 from tui.settings import SETTINGS
 
+INTERRUPTED = 130
+
 
 class BidiMode(StrEnum):
     app = "app"
@@ -93,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except typer.Abort:
         errors.report("interrupted")
-        return 130
+        return INTERRUPTED
     except errors.UserError as exc:
         errors.report(str(exc))
         return exc.exit_code
@@ -101,12 +103,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         errors.report("interrupted")
-        return 130
+        return INTERRUPTED
     except Exception as exc:
         if errors.DEBUG:
             raise
         errors.report(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
         return 1
+    if result == INTERRUPTED:  # Typer turns Ctrl-C into exit code 130 without a word
+        errors.report("interrupted")
     return result if isinstance(result, int) else 0
 
 

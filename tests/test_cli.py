@@ -1,0 +1,40 @@
+"""Behaviour every command shares: help, Ctrl-C, the global options."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+from tests.conftest import ROOT
+
+
+def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--library", str(tmp_path / "lib.db"), "summarize", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    time.sleep(1.5)  # let it start and block on stdin
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert err.decode().strip() == "newsread: interrupted"
+
+
+def test_help_lists_the_commands(newsread):
+    result = newsread("--help")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    for command in ("summarize", "extract", "add", "list", "show", "search", "rm", "mark", "export"):
+        assert command in out
+
+
+def test_unknown_command_is_a_usage_error(newsread):
+    result = newsread("frobnicate")
+    assert result.returncode == 2
+    assert result.stderr.decode().count("\n") == 1
+    assert "Traceback" not in result.stderr.decode()
