@@ -74,6 +74,9 @@ class _Tok:
     word: bool
 
 
+TITLE_PART_SEPARATOR = "؛ "  # parts of one title, as the annotation rules write them
+
+
 def _key(text: str) -> str:
     """Matching form: no harakat or tatweel, one alef, hamza seats folded.
 
@@ -417,11 +420,19 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
 
 
 def _title_text(text: str, toks: list[_Tok]) -> tuple[str | None, bool]:
-    """The title as written (leading "و" dropped) and whether it says the person is dead."""
+    """The title as written (leading "و" dropped) and whether it says the person is dead.
+
+    A trailing honorific belongs to the next name only, so it becomes its own part:
+    "الرئاسة المشتركة ... الدكتور غسان" -> "الرئاسة المشتركة ...؛ الدكتور".
+    """
     if not toks:
         return None, False
-    title = text[toks[0].start : toks[-1].end].strip(" ،,")
     lex = _lex()
+    honorifics = 0
+    while honorifics < len(toks) - 1 and toks[-1 - honorifics].key in lex["ar_honor"]:
+        honorifics += 1
+    office_toks = toks[: len(toks) - honorifics]
+    title = text[office_toks[0].start : office_toks[-1].end].strip(" ،,")
     first = toks[0].key
     for prefix in ("وب", "و", "ب"):  # "وزعيم المعارضة" -> "زعيم المعارضة", "برئيسة الحكومة" -> "رئيسة الحكومة"
         rest = first[len(prefix) :]
@@ -433,7 +444,18 @@ def _title_text(text: str, toks: list[_Tok]) -> tuple[str | None, bool]:
         ):
             title = title[len(prefix) :]
             break
+    if honorifics and title:
+        title = f"{title}{TITLE_PART_SEPARATOR}{text[toks[-honorifics].start : toks[-1].end]}"
     return title or None, any(t.key in lex["ar_dead"] for t in toks)
+
+
+def _without_honorific(title: str | None) -> str | None:
+    """The office alone: names chained after "الدكتور X" share the office, not the honorific."""
+    if title and TITLE_PART_SEPARATOR in title:
+        office, last = title.rsplit(TITLE_PART_SEPARATOR, 1)
+        if _key(last) in _lex()["ar_honor"]:
+            return office
+    return title
 
 
 def _make(text: str, toks: list[_Tok], title_toks: list[_Tok], name_toks: list[_Tok]) -> _Mention:
@@ -502,7 +524,7 @@ def _shared_title_chain(text: str, toks: list[_Tok], k: int, mention: _Mention, 
             _Mention(
                 text[sub[0].start : sub[end - 1].end],
                 (sub[0].start, sub[end - 1].end),
-                mention.title,
+                _without_honorific(mention.title),
                 tuple(t.key for t in sub[:end]),
                 mention.dead,
             )
