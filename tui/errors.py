@@ -17,5 +17,7 @@ class UserError(Exception):
 
 def report(message: str) -> None:
     """Print ``newsread: message`` on stderr, on one line."""
-    line = " ".join(str(message).split())
+    from tui.sanitize import for_terminal
+
+    line = for_terminal(" ".join(str(message).split()), one_line=True)  # file names and feed titles are untrusted
     print(f"newsread: {line}", file=sys.stderr, flush=True)

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from summarize.text import arabic_share
+from tui.sanitize import escape_json, for_terminal
 
 
 def stdout_is_terminal() -> bool:
@@ -15,7 +16,8 @@ def stdout_is_terminal() -> bool:
 
 
 def write_line(text: str) -> None:
-    """One logical line; on a terminal, Arabic is shaped, reordered and right-aligned."""
+    """One logical line, terminal controls neutralized; on a terminal, Arabic is shaped, reordered and right-aligned."""
+    text = for_terminal(text)
     if stdout_is_terminal() and arabic_share(text) > 0:
         from tui.rendering import bidi_guard, render_text
 
@@ -28,5 +30,5 @@ def write_line(text: str) -> None:
 
 
 def write_json(obj: Any) -> None:
-    """One JSON object on one line (JSON Lines when called once per input)."""
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    """One JSON object on one line (JSON Lines when called once per input); controls escaped as ``\\uXXXX``."""
+    sys.stdout.write(escape_json(json.dumps(obj, ensure_ascii=False)) + "\n")

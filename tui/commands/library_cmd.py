@@ -25,6 +25,7 @@ from tui.inputs import check_stdin_once
 from tui.library_access import library_errors, open_library, parse_id
 from tui.output import stdout_is_terminal, write_json, write_line
 from tui.progress import with_progress
+from tui.sanitize import escape_json, for_terminal
 
 BATCH_ARTICLES = 500  # one transaction per batch: whole articles only, and few commits
 BATCH_SECONDS = 1.0  # ... but commit at least this often, so other writers get their turn
@@ -95,7 +96,8 @@ def add(
 
 def write_row(prefix: str, text: str, *, wrap: bool = False) -> None:
     """Plain left-to-right columns, then ``text``: as is when piped; on a terminal, ``text`` is shaped
-    (Arabic) in the rest of the line, cut with … to one line unless ``wrap``."""
+    (Arabic) in the rest of the line, cut with … to one line unless ``wrap``. Controls are neutralized."""
+    text = for_terminal(text, one_line=True)
     if not stdout_is_terminal():
         sys.stdout.write(prefix + text + "\n")
         return
@@ -175,7 +177,7 @@ def show(
         write_json(article_to_dict(article))
         return
     if output_format is ShowFormat.markdown:
-        sys.stdout.write(to_markdown([article]))
+        sys.stdout.write(for_terminal(to_markdown([article])))
         return
     if article.kicker:
         write_line(article.kicker)
@@ -287,7 +289,10 @@ def export(
         else:
             ids = list(reversed(library.ids()))
         articles = [library.get(i) for i in ids]
-    document = to_json(articles) if output_format is ExportFormat.json else to_markdown(articles)
+    # Controls escaped in JSON (same values), neutralized in Markdown: the document may well be shown on a terminal.
+    document = (
+        escape_json(to_json(articles)) if output_format is ExportFormat.json else for_terminal(to_markdown(articles))
+    )
     if output is None:
         sys.stdout.write(document)
         return
