@@ -521,3 +521,15 @@ async def test_an_empty_library_shows_an_empty_list_and_keys_do_nothing_harmful(
             assert screen.article is None and screen.article_list.row_count == 0
             assert "0 articles" in str(screen.query_one("#status").render())
             assert app.is_running
+
+
+async def test_an_arabic_query_is_echoed_shaped_under_the_search_box(library):
+    from tui.rendering import render_text
+
+    app = make_app(library)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash")
+        app.screen.query_one("#search-input").value = "سوريا"
+        await settle(pilot)
+        status = str(app.screen.query_one("#search-status").render())
+        assert "found" in status and render_text("سوريا", 40)[0].strip() in status

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.widgets.article_list import fit_title
+from tui.widgets.lines_view import is_rtl
 
 MAX_HITS = 50
 
@@ -105,4 +106,8 @@ class SearchScreen(ModalScreen[int | None]):
         hits_list.clear_options()
         hits_list.add_options(options)
         status = error or (f"{len(hits)} found" if query.strip() else "")
-        self.query_one("#search-status", Static).update(status)
+        if query.strip() and is_rtl(query):
+            # the input box draws Arabic in logical order, unjoined: echo the query as it should read
+            shaped, _ = fit_title(query.strip(), max(10, width - len(status) - 4))
+            status = f"{status} · {shaped}"
+        self.query_one("#search-status", Static).update(Text(status))
