@@ -445,9 +445,10 @@ def test_first_paint_comes_before_any_analysis_import(tmp_path, size):
     assert "LOADED []" in out.stdout
 
 
-def test_launch_needs_a_terminal(capsys):
+def test_launch_needs_a_terminal(capsys, monkeypatch):
     from tui.cli import main as cli_main
 
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)  # even under pytest -s
     code = cli_main([])
     assert code != 0
     err = capsys.readouterr().err
