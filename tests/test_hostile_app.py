@@ -1,0 +1,139 @@
+"""The reader app (Textual Pilot) fed hostile articles: nothing crashes, no control reaches the screen,
+markup is shown literally, and bidi overrides cannot reorder the lines the app draws."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.importers.text import parse_text
+from articles.store import Library
+from tests.hostile import PAYLOADS, all_payloads_text, hostile_text, leaks
+from tui.screens.main import ANALYSIS_DELAY, MainScreen
+
+SIZE = (120, 40)
+
+
+def screen_text(app) -> str:
+    """Every character the app would draw now, line by line (the compositor's strips, not SVG)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+async def settle(pilot) -> None:
+    screen = pilot.app.screen
+    for _ in range(400):
+        if not getattr(screen, "analysis_pending", False):
+            break
+        await pilot.pause(ANALYSIS_DELAY / 4)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def library_with(path, texts: list[str]) -> Library:
+    library = Library(path)
+    library.add_many(parse_text(text, source=f"evil-{n}.txt") for n, text in enumerate(texts))
+    return library
+
+
+async def open_each_article_and_check(app, pilot, count: int) -> list[str]:
+    """Open every row in turn, with the analysis panels filled in; the screen text of each."""
+    from tui.widgets.article_list import ArticleList
+
+    shown = []
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    assert not leaks(screen_text(app))  # the list of titles
+    for row in range(count):
+        screen.query_one(ArticleList).move_to(row)
+        await pilot.press("enter")
+        await settle(pilot)
+        for key in ("1", "2", "3"):  # each analysis panel
+            await pilot.press(key)
+            await pilot.pause()
+            text = screen_text(app)
+            assert "Headline" in text and "paragraph" in text  # the article is really on screen
+            assert not leaks(text), (row, key, leaks(text)[:5])
+            shown.append(text)
+        await pilot.press("escape")
+        await pilot.pause()
+    return shown
+
+
+@pytest.mark.parametrize("arabic", [False, True], ids=["en", "ar"])
+async def test_app_shows_no_control_from_any_payload(tmp_path, arabic):
+    from tui.app import NewsreadApp
+
+    texts = [hostile_text(payload, arabic=arabic) for _, payload in PAYLOADS[:12]]
+    library = library_with(tmp_path / "lib.db", texts)
+    try:
+        app = NewsreadApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await open_each_article_and_check(app, pilot, 3)
+            assert app.is_running
+    finally:
+        library.close()
+
+
+async def test_app_with_every_payload_in_one_article_scrolls_to_the_end_cleanly(tmp_path):
+    from tui.app import NewsreadApp
+
+    library = library_with(tmp_path / "lib.db", [all_payloads_text(), all_payloads_text(arabic=True)])
+    try:
+        app = NewsreadApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            for row in range(2):
+                app.screen.article_list.move_to(row)
+                await pilot.press("enter")
+                await settle(pilot)
+                for _ in range(30):  # page through the whole article
+                    assert not leaks(screen_text(app))
+                    await pilot.press("space")
+                await pilot.press("escape")
+            assert app.is_running
+    finally:
+        library.close()
+
+
+async def test_markup_in_articles_is_shown_literally_and_never_acted_on(tmp_path):
+    from tui.app import NewsreadApp
+
+    payload = "[bold]B[/bold] [@click=app.quit]Q[/] [link=http://evil.example]L[/link]"
+    library = library_with(tmp_path / "lib.db", [hostile_text(payload)])
+    try:
+        app = NewsreadApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            assert "Headline [bold]B[/bold]" in screen_text(app)  # the title in the list, literally
+            await pilot.press("enter")
+            await settle(pilot)
+            text = screen_text(app)
+            assert "[@click=app.quit]Q[/]" in text
+            assert "[link=http://evil.example]L[/link]" in text
+            # No style or link from the article's markup made it into the drawn segments.
+            for strip in app.screen._compositor.render_strips():
+                for segment in strip:
+                    if "B[/bold]" in segment.text or "Q[/]" in segment.text:
+                        style = segment.style
+                        assert style is None or (not style.link and "quit" not in str(style.meta))
+            await pilot.click(offset=(10, 3))  # clicking on it quits nothing
+            await pilot.pause()
+            assert app.is_running
+    finally:
+        library.close()
+
+
+async def test_bidi_override_in_a_title_cannot_flip_the_rest_of_the_list(tmp_path):
+    from tui.app import NewsreadApp
+
+    texts = [hostile_text("\u202eABCDEF", title_payload=True), hostile_text("plain", title_payload=True)]
+    library = library_with(tmp_path / "lib.db", texts)
+    try:
+        app = NewsreadApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "\u202e" not in text
+            assert "ABCDEF here" in text  # still in logical (left-to-right) order, not "ereh FEDCBA"
+            assert "Headline plain here" in text
+    finally:
+        library.close()
