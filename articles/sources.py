@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,8 @@ def read_bytes(ref: str) -> bytes:
             raise LoadError(f"{ref}: is a directory")
         try:
             with path.open("rb") as handle:
+                if os.fstat(handle.fileno()).st_size > MAX_BYTES:  # refused without reading 50 MB first
+                    raise LoadError(f"{ref}: larger than {MAX_BYTES // (1024 * 1024)} MB, not read")
                 data = handle.read(MAX_BYTES + 1)
         except PermissionError as exc:
             raise LoadError(f"{ref}: permission denied") from exc
