@@ -47,7 +47,7 @@ Floor().run(headless=True, size=(160, 48))
 
 READER = """
 import sys
-import tui.cli  # what 'newsread' imports before the app
+import tui.entry  # what 'newsread' imports before the app
 from articles.store import Library
 from tui.app import NewsreadApp
 from tui.keymap import load_keymap

@@ -38,3 +38,36 @@ def test_unknown_command_is_a_usage_error(newsread):
     assert result.returncode == 2
     assert result.stderr.decode().count("\n") == 1
     assert "Traceback" not in result.stderr.decode()
+
+
+def test_plain_newsread_goes_to_the_app_without_typer(monkeypatch):
+    from tui import entry
+
+    assert entry.global_options_only([]) == {}
+    assert entry.global_options_only(["--library", "x.db", "--bidi=terminal", "--debug"]) == {
+        "--library": "x.db",
+        "--bidi": "terminal",
+        "--debug": "1",
+    }
+    monkeypatch.setenv("NEWSREAD_HARAKAT", "keep")
+    assert entry.global_options_only([]) == {"--harakat": "keep"}
+
+
+def test_anything_else_goes_to_the_full_cli():
+    from tui import entry
+
+    for args in (["list"], ["--help"], ["--bidi", "sideways"], ["--library"], ["--debug=1"], ["-h"]):
+        assert entry.global_options_only(args) is None, args
+
+
+def test_the_app_needs_a_terminal(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.entry", "--library", str(tmp_path / "lib.db")],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode().startswith("newsread: the reader needs a terminal")
+    assert "Traceback" not in result.stderr.decode()

@@ -6,27 +6,12 @@ Textual and the app are imported here, when the app runs, never for the other co
 from __future__ import annotations
 
 import sys
-
-import typer
+from typing import TYPE_CHECKING
 
 from tui.errors import UserError
 
-
-def _open_library():
-    from articles.store import Library, LibraryError
-
-    try:
-        from tui.library_access import open_library
-    except ImportError:  # pragma: no cover - the access module landed with the store
-        from tui.settings import SETTINGS
-
-        try:
-            library = Library(SETTINGS.library)
-            library.ensure_samples()
-        except LibraryError as exc:
-            raise UserError(str(exc)) from exc
-        return library
-    return open_library()
+if TYPE_CHECKING:
+    import typer
 
 
 def launch() -> None:
@@ -39,7 +24,9 @@ def launch() -> None:
         keymap = load_keymap()
     except KeymapError as exc:
         raise UserError(str(exc), exit_code=2) from exc
-    library = _open_library()
+    from tui.library_access import open_library
+
+    library = open_library()
     from tui.app import NewsreadApp
     from tui.rendering import bidi_guard
 
