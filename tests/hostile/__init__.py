@@ -41,6 +41,9 @@ PAYLOADS: list[tuple[str, str]] = [
     ("markup-escape", "\\[bold]not bold[/]"),
 ]
 
+# A text file with a NUL byte is refused as binary by the decoder; NUL reaches the library in JSON exports only.
+TEXT_PAYLOADS = [(name, payload) for name, payload in PAYLOADS if "\x00" not in payload]
+
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """Control characters (but TAB and LF), DEL, C1, bidi overrides and isolates."""
 
@@ -72,9 +75,28 @@ def hostile_text(payload: str, *, arabic: bool = False, title_payload: bool = Tr
 def all_payloads_text(*, arabic: bool = False) -> str:
     """One article with every payload in it, one per paragraph, padded with plenty of ordinary text."""
     filler = FILLER_AR if arabic else FILLER_EN
-    paragraphs = [f"{filler} {payload} {filler} {filler}" for _, payload in PAYLOADS]
-    title = "Every payload " + "".join(p for _, p in PAYLOADS[:6])
+    paragraphs = [f"{filler} {payload} {filler} {filler}" for _, payload in TEXT_PAYLOADS]
+    title = "Every payload " + "".join(p for _, p in TEXT_PAYLOADS[:6])
     return "\n\n".join([title, *paragraphs]) + "\n"
+
+
+def hostile_export() -> str:
+    """A newsread JSON export whose every field (title, kicker, paragraphs, source, tags) carries every payload."""
+    from articles.export import to_json
+    from articles.model import Article
+
+    articles = [
+        Article(
+            title=f"Exported {name} {payload}",
+            kicker=f"Kicker {payload}",
+            paragraphs=(f"{FILLER_EN} {payload} {FILLER_EN}", f"Second {payload} paragraph."),
+            source=f"http://example.test/{payload}",
+            tags=(f"tag{payload}",),
+            language="en",
+        )
+        for name, payload in PAYLOADS
+    ]
+    return to_json(articles)
 
 
 def leaks(text: str) -> list[str]:
