@@ -178,7 +178,22 @@ def _chunks(unit: str, size: int) -> list[int]:
     return cuts
 
 
+LONG_UNIT_CHARS = 100_000  # no real paragraph is this long: split it by punctuation alone, in linear time
+_PLAIN_BREAK = re.compile(r"[.!?…]+['\"”’)\]]*(?=\s|$)")
+
+
+def _split_plain(unit: str) -> list[tuple[int, int]]:
+    pieces, pos = [], 0
+    for match in _PLAIN_BREAK.finditer(unit):
+        pieces.append((pos, match.end()))
+        pos = match.end()
+    pieces.append((pos, len(unit)))
+    return pieces
+
+
 def _split_latin(unit: str, lang: str) -> list[tuple[int, int]]:
+    if len(unit) > LONG_UNIT_CHARS:
+        return _split_plain(unit)
     spans = []
     cuts = _chunks(unit, PYSBD_MAX_CHARS)
     for start, end in zip(cuts, [*cuts[1:], len(unit)], strict=True):
