@@ -63,7 +63,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"{url}: larger than {_size(max_bytes)}, not fetched")
             chunks, size = [], 0
-            while chunk := response.read(_CHUNK):
+            while chunk := response.read1(_CHUNK):  # what has arrived: a server dribbling bytes meets the deadline
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(f"{url}: larger than {_size(max_bytes)}, not fetched")
@@ -77,7 +77,9 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -
                 charset=headers.get_content_charset(),
             )
     except urllib.error.HTTPError as exc:
-        raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
+        if 300 <= exc.code < 400 and "infinite loop" in str(exc.msg):
+            raise FetchError(f"{url}: redirected too many times (HTTP {exc.code}), not followed") from exc
+        raise FetchError(f"{url}: HTTP {exc.code} {' '.join(str(exc.reason).split())}") from exc
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, TimeoutError | socket.timeout):
             raise FetchError(f"{url}: timed out after {timeout:g} s") from exc
