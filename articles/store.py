@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +29,12 @@ from articles.search_text import INDEX_VERSION, clitic_form, index_form, parse_q
 BUSY_TIMEOUT_S = 60.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CHUNK = 500
+
+# Closing any file descriptor on a file drops every POSIX lock this process holds on it, SQLite's too:
+# the header check (which opens and closes the file) must not run while this process has a connection
+# to it, or another process could take the library for unused and delete its WAL under our feet.
+_OPENING = threading.Lock()
+_CONNECTED: dict[str, int] = {}  # real path -> open connections in this process
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -149,11 +156,34 @@ class Library:
     # -- opening -----------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
+        with _OPENING:
+            conn = self._connect()
+            self._key = os.path.realpath(self.path)
+            _CONNECTED[self._key] = _CONNECTED.get(self._key, 0) + 1
+        try:
+            self._prepare_patiently(conn)
+        except LibraryError:
+            self._release(conn)
+            raise
+        except sqlite3.Error as exc:
+            self._release(conn)
+            raise _describe(self.path, exc) from exc
+        return conn
+
+    def _release(self, conn: sqlite3.Connection) -> None:
+        conn.close()
+        with _OPENING:
+            _CONNECTED[self._key] -= 1
+            if not _CONNECTED[self._key]:
+                del _CONNECTED[self._key]
+
+    def _connect(self) -> sqlite3.Connection:
         path = self.path
         if path.exists():
             if path.is_dir():
                 raise LibraryError(f"{path}: is a directory, not a library file")
-            _check_header(path)
+            if not _CONNECTED.get(os.path.realpath(path)):  # checked already, and closing a file would drop locks
+                _check_header(path)
             if not os.access(path, os.W_OK):
                 raise LibraryError(f"{path}: the library file is read-only; it was left as it is")
         else:
@@ -162,18 +192,9 @@ class Library:
             except OSError as exc:
                 raise LibraryError(f"{path.parent}: cannot create the library folder ({exc.strerror or exc})") from exc
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         except sqlite3.Error as exc:
             raise _describe(path, exc) from exc
-        try:
-            self._prepare_patiently(conn)
-        except LibraryError:
-            conn.close()
-            raise
-        except sqlite3.Error as exc:
-            conn.close()
-            raise _describe(path, exc) from exc
-        return conn
 
     def _prepare_patiently(self, conn: sqlite3.Connection) -> None:
         """``_prepare``, retried while another process holds a lock SQLite will not wait for.
@@ -241,7 +262,7 @@ class Library:
 
     def close(self) -> None:
         if self._conn is not None:
-            self._conn.close()
+            self._release(self._conn)
             self._conn = None
 
     def __enter__(self) -> Library:
