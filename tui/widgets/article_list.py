@@ -89,6 +89,10 @@ class ArticleList(ScrollView, can_focus=True):
         # (and no layout pass), only a count change does
         if self.virtual_size.height != self._count:
             self.virtual_size = Size(0, self._count)
+        if not self.is_mounted and self._count > self.app.size.height:
+            # more rows than the terminal has lines: the scrollbar is certain, and knowing it before
+            # the first layout spares a second one (and a repaint of the list) once it appears
+            self.set_reactive(ScrollView.show_vertical_scrollbar, True)
         self.refresh()
 
     @property

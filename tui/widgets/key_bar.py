@@ -25,6 +25,7 @@ class KeyBar(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._spans: list[tuple[int, int, str]] = []  # (start, end, action) for clicks
+        self._shown: tuple[tuple[str, str, str], ...] | None = None  # what the last render showed
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._changed)
@@ -33,12 +34,15 @@ class KeyBar(Static):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _changed(self, _screen: object) -> None:
-        self.refresh()
+        # the signal fires on every focus change; repaint only when the keys shown differ
+        # (at start-up it fired right after the first frame and cost a second repaint)
+        if self._shown_keys() != self._shown:
+            self.refresh()
 
-    def render(self) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
+    def _shown_keys(self) -> tuple[tuple[str, str, str], ...]:
+        """(key label, action, description) of what the bar shows; the palette key has action ''."""
+        shown: list[tuple[str, str, str]] = []
         seen: set[str] = set()
-        self._spans = []
         palette = None
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
@@ -47,15 +51,22 @@ class KeyBar(Static):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
+            shown.append((key_label(binding.key_display or key), binding.action, binding.description))
+        if palette:
+            shown.append((palette, "", "Commands"))
+        return tuple(shown)
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        self._spans = []
+        self._shown = self._shown_keys()
+        for label, action, description in self._shown:
             start = len(text)
             text.append(" ")
-            text.append(key_label(binding.key_display or key), style="bold reverse")
-            text.append(f" {binding.description}")
-            self._spans.append((start, len(text), binding.action))
-        if palette:
-            text.append(" ")
-            text.append(palette, style="bold reverse")
-            text.append(" Commands")
+            text.append(label, style="bold reverse")
+            text.append(f" {description}")
+            if action:
+                self._spans.append((start, len(text), action))
         return text
 
     def on_click(self, event: events.Click) -> None:

@@ -107,14 +107,18 @@ class LinesView(ScrollView, can_focus=True):
     def _content_width(self) -> int:
         return max(0, self.scrollable_content_region.width)
 
-    def _reflow(self) -> None:
+    def _reflow(self, *, drawing: bool = False) -> bool:
+        """Lay the blocks out again if the width changed; whether anything was redone.
+
+        ``drawing``: called from ``render_line``, which draws the new lines right away (the first
+        frame lays out this way): no second repaint is asked for."""
         width = self._content_width()
         if width == self._laid_out_width:
-            return
+            return False
         if width < 2:  # not laid out yet (a hidden tab): wait for a real width
             self._renderer = ParagraphRenderer([], 1)
             self._kinds = []
-            return
+            return True
         texts: list[str] = []
         kinds: list[str] = []
         for block in self._blocks:
@@ -129,9 +133,10 @@ class LinesView(ScrollView, can_focus=True):
         self._renderer = ParagraphRenderer(texts, max(1, width))
         self._kinds = kinds
         self._laid_out_width = width
-        self._set_virtual_size(Size(width, len(self._renderer)))
+        self._set_virtual_size(Size(width, len(self._renderer)), repaint=not drawing)
+        return True
 
-    def _set_virtual_size(self, size: Size) -> None:
+    def _set_virtual_size(self, size: Size, *, repaint: bool = True) -> None:
         """Without the layout pass the reactive would trigger: this widget's own size does not depend
         on its content, and a full-screen layout per article shown is what made moving slow.
         (The scrollbar update still asks for a layout when a scrollbar appears or goes.)"""
@@ -140,7 +145,8 @@ class LinesView(ScrollView, can_focus=True):
         self.set_reactive(ScrollView.virtual_size, size)
         if self.is_mounted:
             self._scroll_update(size)
-        self.refresh()
+        if repaint:
+            self.refresh()
 
     @property
     def line_texts(self) -> list[str]:
@@ -149,11 +155,13 @@ class LinesView(ScrollView, can_focus=True):
         return self._renderer.lines(0, len(self._renderer))
 
     def on_resize(self) -> None:
-        self._reflow()
-        self.refresh()
+        # a new size alone is repainted by Textual; only new line breaks need a refresh here (the
+        # first frame already laid out at this width: repainting it again delayed the first paint)
+        if self._reflow():
+            self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        self._reflow()
+        self._reflow(drawing=True)
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self._content_width()
