@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -95,9 +96,22 @@ def _load_or_error(ref: str) -> Loaded | LoadError:
         return exc
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each worker)."""
+def _ignore_interrupts(parent: int | None = None) -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each worker).
+
+    They also die with it: after a ``kill -9`` of ``newsread add`` they would otherwise print a
+    BrokenPipeError traceback each on the user's terminal (Linux: the parent-death signal).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            return
+        if parent is not None and os.getppid() != parent:  # the parent died before prctl
+            os._exit(1)
 
 
 def load_all(refs: list[str], *, workers: int | None = None) -> Iterator[tuple[str, Loaded | LoadError]]:
@@ -116,7 +130,7 @@ def load_all(refs: list[str], *, workers: int | None = None) -> Iterator[tuple[s
     )
     if not parallel:
         return ((ref, _load_or_error(ref)) for ref in refs)
-    pool = multiprocessing.get_context("fork").Pool(count, initializer=_ignore_interrupts)
+    pool = multiprocessing.get_context("fork").Pool(count, initializer=_ignore_interrupts, initargs=(os.getpid(),))
 
     def results() -> Iterator[tuple[str, Loaded | LoadError]]:
         try:
