@@ -37,7 +37,8 @@ def _stemmer(lang: str):
 
     try:
         base = Stemmer(SUMY_LANGUAGES.get(lang, "english"))
-    except LookupError:
+        base("test")  # some stemmers need an optional package only when called (Polish: pystempel)
+    except (LookupError, ValueError, ImportError):
         base = null_stemmer
 
     # NLTK's Arabic Snowball stemmer keeps state between calls, so one word can stem two ways
