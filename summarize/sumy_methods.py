@@ -7,6 +7,7 @@ ourselves and hand it a tokenizer of our own. Imported only when a sumy method i
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 
 from summarize.language import SUMY_LANGUAGES, stop_words
@@ -104,6 +105,8 @@ def sumy_scores(method: str, sentences: tuple[Sentence, ...], lang: str, count: 
     if not lookup or count <= 0:
         return {}
     summarizer = _summarizer(method, lang, sentences)
-    picked = summarizer(document, count)
+    with warnings.catch_warnings():  # LexRank divides by a zero norm on one-word texts: numpy warns on stderr
+        warnings.simplefilter("ignore", RuntimeWarning)
+        picked = summarizer(document, count)
     # sumy returns its choice in document order without scores: rank them by that order.
     return {lookup[id(s)]: 1.0 / (rank + 1) for rank, s in enumerate(picked) if id(s) in lookup}
