@@ -105,8 +105,10 @@ def sumy_scores(method: str, sentences: tuple[Sentence, ...], lang: str, count: 
     if not lookup or count <= 0:
         return {}
     summarizer = _summarizer(method, lang, sentences)
-    with warnings.catch_warnings():  # LexRank divides by a zero norm on one-word texts: numpy warns on stderr
-        warnings.simplefilter("ignore", RuntimeWarning)
+    # Nothing of sumy's may reach stderr: LexRank divides by a zero norm on one-word texts (numpy warns),
+    # the Czech stemmer warns on each mixed-case word.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         picked = summarizer(document, count)
     # sumy returns its choice in document order without scores: rank them by that order.
     return {lookup[id(s)]: 1.0 / (rank + 1) for rank, s in enumerate(picked) if id(s) in lookup}
