@@ -177,3 +177,59 @@ def test_escaped_json_means_the_same_and_holds_no_raw_control(value):
     document = escape_json(json.dumps(value, ensure_ascii=False))
     assert json.loads(document) == value
     assert not FORBIDDEN.search(document) and "\u2028" not in document and "\u2029" not in document
+
+
+def _element(tag: str, text: str) -> str:
+    return f"<{tag}>{text}</{tag}>"
+
+
+xml_text = hostile_text.map(lambda t: t.replace("&", "&amp;").replace("<", "&lt;"))
+feed_entries = st.lists(
+    st.tuples(xml_text, xml_text, st.sampled_from(["description", "content:encoded", "summary"])), max_size=6
+)
+
+
+@SETTINGS
+@given(feed_entries, st.sampled_from(["rss", "atom"]), st.booleans())
+def test_generated_feeds_load_or_fail_with_one_line(entries, kind, cut):
+    """Feeds with hostile titles and bodies (and cut off anywhere when ``cut``): articles or one line."""
+    if kind == "rss":
+        items = "".join(f"<item>{_element('title', t)}{_element(tag, b)}</item>" for t, b, tag in entries)
+        document = f'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>{items}</channel></rss>'
+    else:
+        items = "".join(f"<entry>{_element('title', t)}{_element('summary', b)}</entry>" for t, b, _ in entries)
+        document = f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>f</title>{items}</feed>'
+    data = document.encode("utf-8", "surrogatepass")
+    if cut:
+        data = data[: len(data) // 2]
+    try:
+        loaded = from_bytes(data, name="feed.xml", source=None)
+    except ImportFailure as exc:
+        assert "\n" not in str(exc).strip()
+        return
+    for article in loaded.articles:
+        assert article.title and article.paragraphs
+    assert all("\n" not in failure for failure in loaded.failures)
+
+
+html_tags = st.sampled_from(["p", "div", "article", "span", "b", "table", "td", "li", "script", "h1", "br", "nav"])
+html_tree = st.recursive(
+    hostile_text.map(lambda t: t.replace("<", "&lt;")),
+    lambda inner: st.tuples(html_tags, st.lists(inner, max_size=4), st.booleans()).map(
+        lambda x: f"<{x[0]}>{''.join(x[1])}" + ("" if x[2] else f"</{x[0]}>")  # unclosed tags too
+    ),
+    max_leaves=30,
+)
+
+
+@SETTINGS
+@given(html_tree)
+def test_generated_pages_load_or_fail_with_one_line(body):
+    page = f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"
+    try:
+        loaded = from_bytes(page.encode("utf-8", "surrogatepass"), name="page.html", source=None)
+    except ImportFailure as exc:
+        assert "\n" not in str(exc).strip()
+        return
+    for article in loaded.articles:
+        assert article.title and article.paragraphs
