@@ -94,10 +94,11 @@ def _tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
         if word and "_" in raw:  # hashtag names: "#جوزيبي_كونتي" -> two words
             pos = m.start() + (1 if raw.startswith("#") else 0)
             for part in raw.lstrip("#").split("_"):
-                out.append(_Tok(part, pos, pos + len(part), _key(part), True))
+                if part:  # "#a__b": no empty word between the underscores
+                    out.append(_Tok(part, pos, pos + len(part), _key(part), True))
                 pos += len(part) + 1
             continue
-        if raw.startswith("#"):
+        if word and raw.startswith("#"):  # a lone "#" is punctuation, not an empty word
             out.append(_Tok(raw[1:], m.start() + 1, m.end(), _key(raw[1:]), True))
             continue
         out.append(_Tok(raw, m.start(), m.end(), _key(raw), word))
