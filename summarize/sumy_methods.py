@@ -104,11 +104,11 @@ def sumy_scores(method: str, sentences: tuple[Sentence, ...], lang: str, count: 
     document, lookup = _document(sentences, tokenizer)
     if not lookup or count <= 0:
         return {}
-    summarizer = _summarizer(method, lang, sentences)
     # Nothing of sumy's may reach stderr: LexRank divides by a zero norm on one-word texts (numpy warns),
     # the Czech stemmer warns on each mixed-case word.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        summarizer = _summarizer(method, lang, sentences)
         picked = summarizer(document, count)
     # sumy returns its choice in document order without scores: rank them by that order.
     return {lookup[id(s)]: 1.0 / (rank + 1) for rank, s in enumerate(picked) if id(s) in lookup}
