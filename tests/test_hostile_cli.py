@@ -150,7 +150,7 @@ def run_in_terminal(*args: str, env: dict, columns: int = 100, timeout: float = 
     ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     proc = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", *args],
-        stdin=subprocess.DEVNULL,
+        stdin=slave,
         stdout=slave,
         stderr=slave,
         env={**os.environ, **env, "COLUMNS": str(columns)},
