@@ -137,3 +137,95 @@ async def test_bidi_override_in_a_title_cannot_flip_the_rest_of_the_list(tmp_pat
             assert "Headline plain here" in text
     finally:
         library.close()
+
+
+def drawn_links(app) -> list[str]:
+    """Every OSC 8 link target the screen would send to the terminal."""
+    links = []
+    for strip in app.screen._compositor.render_strips():
+        for segment in strip:
+            if segment.style is not None and segment.style.link:
+                links.append(segment.style.link)
+    return links
+
+
+HOSTILE_SOURCE = "http://example.test/a\x1b]52;c;cm0gLXJm\x07b\x1b\\[@click=app.quit]x[/]\u202e"
+
+
+def library_with_source(path, source: str) -> Library:
+    from articles.model import Article
+
+    library = Library(path)
+    library.add(Article(title="Linked story", paragraphs=(f"{hostile_text('x')}",), source=source, language="en"))
+    return library
+
+
+@pytest.mark.xfail(strict=True, reason="tui/screens/link.py draws the source (ESC, RLO) raw and as an OSC 8 target")
+async def test_link_screen_shows_a_hostile_source_safely(tmp_path):
+    from tui.app import NewsreadApp
+
+    library = library_with_source(tmp_path / "lib.db", HOSTILE_SOURCE)
+    try:
+        app = NewsreadApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            await settle(pilot)
+            assert not leaks(screen_text(app))
+            assert all(not leaks(link) for link in drawn_links(app))
+            await pilot.press("o")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "example.test" in text and not leaks(text)
+            assert all(not leaks(link) for link in drawn_links(app))  # OSC 8 targets go to the terminal raw
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.is_running
+    finally:
+        library.close()
+
+
+@pytest.mark.xfail(strict=True, reason="tui/screens/main.py notifies the link as markup: MarkupError, the app stops")
+async def test_copy_notification_shows_a_hostile_link_literally(tmp_path):
+    from tui.app import NewsreadApp
+
+    library = library_with_source(tmp_path / "lib.db", HOSTILE_SOURCE)
+    try:
+        app = NewsreadApp(library)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("y")  # copies the link and says so in a notification
+            await pilot.pause(0.3)
+            text = screen_text(app)
+            assert "Copied the link" in text
+            assert "[@click=app.quit]x[/]" in text  # shown, not interpreted as markup
+            assert not leaks(text)
+            assert all(not leaks(link) for link in drawn_links(app))
+            assert app.is_running
+    finally:
+        library.close()
+
+
+async def test_search_screen_lists_hostile_titles_and_snippets_safely(tmp_path):
+    from tui.app import NewsreadApp
+
+    texts = [hostile_text(payload, arabic=n % 2 == 1) for n, (_, payload) in enumerate(PAYLOADS[:10])]
+    library = library_with(tmp_path / "lib.db", texts)
+    try:
+        app = NewsreadApp(library)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("/")
+            await pilot.press(*"paragraph")
+            for _ in range(40):
+                await pilot.pause(0.05)
+                await app.workers.wait_for_complete()
+                if "found" in screen_text(app):
+                    break
+            text = screen_text(app)
+            assert "10 found" in text and "Headline" in text
+            assert not leaks(text)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert not leaks(screen_text(app)) and app.is_running
+    finally:
+        library.close()
