@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def run_properties(examples: int) -> tuple[int, int, float, str]:
+def run_properties(examples: int, seed: int) -> tuple[int, int, float, str]:
     """(examples run, failed tests, seconds, pytest tail) for the property tests at ``examples`` each."""
     env = {**os.environ, "NEWSREAD_PROPERTY_EXAMPLES": str(examples)}
     start = time.monotonic()
@@ -36,7 +36,7 @@ def run_properties(examples: int) -> tuple[int, int, float, str]:
             "-p",
             "no:cacheprovider",
             "--hypothesis-show-statistics",
-            "--hypothesis-seed=0",
+            f"--hypothesis-seed={seed}",
             "tests/test_properties_hostile.py",
         ],
         cwd=ROOT,
@@ -139,8 +139,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("/tmp/newsread-fuzz"))
     args = parser.parse_args()
 
-    runs, failed, seconds, tail = run_properties(args.examples)
-    print(f"properties: {runs} examples over 11 properties in {seconds:.1f} s, {failed} failing properties")
+    runs, failed, seconds, tail = run_properties(args.examples, args.seed)
+    print(f"properties: {runs} examples (seed {args.seed}) in {seconds:.1f} s, {failed} failing properties")
     if failed:
         print(tail)
     count, failures, seconds = run_mutations(args.mutations, args.seed, args.out)
