@@ -743,6 +743,12 @@ def _english_mention(text: str, toks: list[_Tok], first: _Tok, last_title: _Tok 
         if title_toks and (last_title is not None or any(_en_heady(t.text) for t in title_toks))
         else None
     )
+    honorifics = 0  # "the President of the Republic of Korea Mr. Roh": the office, then the honorific
+    while title and honorifics < len(title_toks) - 1 and title_toks[-1 - honorifics].text.lower() in lex["en_honor"]:
+        honorifics += 1
+    if title and honorifics:
+        office = text[title_toks[0].start : title_toks[-1 - honorifics].end]
+        title = f"{office}; {text[title_toks[-honorifics].start : title_toks[-1].end]}"
     only_honorific = title is not None and all(t.text.lower() in lex["en_honor"] for t in title_toks)
     if (title is None or only_honorific) and j < len(toks) and toks[j].text in ",(":
         after = _english_apposition(text, toks, j + 1, ")" if toks[j].text == "(" else ",")

@@ -279,3 +279,8 @@ def test_a_phone_call_sentence_has_no_attendees_even_with_other_cues():
     text = "أجرى الرئيس المصري، كامل فؤاد، اتصالا هاتفيا مع نظيره التونسي سالم بدر، بحضور وزير الخارجية."
     assert names(text) == []
     assert names("President Anna Holm held talks by phone with Prime Minister Omar Said.", "en") == []
+
+
+def test_english_title_then_honorific_keeps_them_apart():
+    text = "The Prime Minister met with the President of the Republic of Chile Mr. Pablo Ortega in the capital."
+    assert person(text, "Pablo Ortega").title == "President of the Republic of Chile; Mr"
