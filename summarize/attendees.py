@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from summarize.rules import attendee_cues, stop_words, titles
 from summarize.text import normalize
@@ -77,6 +77,7 @@ class _Tok:
 TITLE_PART_SEPARATOR = "؛ "  # parts of one title, as the annotation rules write them
 
 
+@lru_cache(maxsize=65536)  # one call per token: words repeat, and a 5M-character article has ~900,000 tokens
 def _key(text: str) -> str:
     """Matching form: no harakat or tatweel, one alef, hamza seats folded.
 
