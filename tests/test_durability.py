@@ -23,8 +23,8 @@ from articles.samples import sample_names
 from articles.store import Library
 from tests.conftest import ROOT
 
-ARTICLES = 6000
-KILLS = 8
+ARTICLES = 5000
+KILLS = 6
 _TITLE = re.compile(r"^Story (\d{5}) in (\d) parts$")
 
 
