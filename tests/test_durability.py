@@ -118,9 +118,9 @@ def test_kill_9_at_random_moments_then_finish(tmp_path):
 def test_kill_9_of_add_alone_leaves_no_worker_behind_and_no_traceback(tmp_path):
     """Only ``newsread add`` is killed (as ``kill -9 PID`` does): its import workers die with it, silently."""
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, range(3000))
+    write_corpus(corpus, range(ARTICLES))
     proc = start_add(tmp_path / "lib.db", corpus)
-    time.sleep(0.5)
+    time.sleep(0.35)  # the workers are still parsing and sending articles back
     proc.kill()
     start = time.monotonic()
     _, err = proc.communicate(timeout=30)  # returns once every worker holding the pipe is gone
