@@ -207,3 +207,11 @@ def test_terminal_check_would_catch_a_leak():
     assert terminal_leaks(os.read(master, 100).decode()) == ["\x1b"]
     os.close(master)
     os.close(slave)
+
+
+def test_terminal_bidi_mode_gets_no_override_either(hostile_library):
+    """With ``--bidi terminal`` the terminal reorders logical text itself: an override left in would flip it."""
+    env, corpus, _ = hostile_library
+    for files in ([str(corpus / "all-ar.md")], [str(corpus / "18-rlo-spoof.txt"), str(corpus / "all-en.txt")]):
+        output = run_in_terminal("--bidi", "terminal", "summarize", "-r", "1", *files, env=env)
+        assert output.strip() and not terminal_leaks(output), terminal_leaks(output)[:5]
