@@ -11,13 +11,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.sanitize import for_terminal, is_terminal_safe
+
 
 def link_text(source: str | None) -> Text:
+    """The source as shown: controls neutralized; a link only when the address itself is safe to send
+    to the terminal (the OSC 8 target is written as is: an ESC or BEL in it would end the sequence)."""
     if not source:
         return Text("This article has no source link.", style="italic")
-    if "://" in source:
-        return Text(source, style=Style(link=source, underline=True))
-    return Text(source)
+    shown = for_terminal(source, one_line=True)
+    if "://" in source and is_terminal_safe(source) and not any(c.isspace() for c in source):
+        return Text(shown, style=Style(link=source, underline=True))
+    return Text(shown)
 
 
 class LinkScreen(ModalScreen[None]):
