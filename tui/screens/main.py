@@ -390,7 +390,9 @@ class MainScreen(Screen):
         link = self.source_link()
         if link and not isinstance(self.focused, SummaryPanel):
             self.app.copy_to_clipboard(link)
-            self.notify(f"Copied the link: {link}")
+            from tui.sanitize import for_terminal
+
+            self.notify(f"Copied the link: {for_terminal(link, one_line=True)}", markup=False)  # article text
         elif self.analysis and self.analysis.get("summary"):
             self.app.copy_to_clipboard(summary.summary_text())
             self.notify("Copied the summary.")
