@@ -162,7 +162,6 @@ def library_with_source(path, source: str) -> Library:
     return library
 
 
-@pytest.mark.xfail(strict=True, reason="tui/screens/link.py draws the source (ESC, RLO) raw and as an OSC 8 target")
 async def test_link_screen_shows_a_hostile_source_safely(tmp_path):
     from tui.app import NewsreadApp
 
@@ -186,7 +185,6 @@ async def test_link_screen_shows_a_hostile_source_safely(tmp_path):
         library.close()
 
 
-@pytest.mark.xfail(strict=True, reason="tui/screens/main.py notifies the link as markup: MarkupError, the app stops")
 async def test_copy_notification_shows_a_hostile_link_literally(tmp_path):
     from tui.app import NewsreadApp
 
