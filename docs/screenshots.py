@@ -1,6 +1,6 @@
 """Regenerate the reader's screenshots in docs/images/ (SVG, saved by the app itself).
 
-    python docs/readme/app_screenshots.py
+    python docs/screenshots.py
 
 A throwaway library of the bundled samples; the seed article opened at 160x48 and 80x24.
 """
@@ -16,7 +16,7 @@ from articles.importers.samples import sample_articles
 from articles.store import Library
 from tui.app import NewsreadApp
 
-IMAGES = Path(__file__).resolve().parents[1] / "images"
+IMAGES = Path(__file__).resolve().parent / "images"
 SHOTS = [  # (file, size, keys after opening the seed)
     ("app-160x48-seed-objectives.svg", (160, 48), ["3"]),
     ("app-160x48-seed-highlights.svg", (160, 48), ["h", "1"]),
@@ -41,6 +41,19 @@ async def shoot(library: Library, name: str, size: tuple[int, int], keys: list[s
         await app.workers.wait_for_complete()
         await pilot.pause()
         app.save_screenshot(filename=name, path=str(IMAGES))
+    keep_visual_order(IMAGES / name)
+
+
+# The app draws Arabic already shaped and in visual order, as a terminal shows it; a browser or
+# SVG renderer would run the bidi algorithm over the text a second time and reverse it again.
+VISUAL_ORDER = "\n    text { unicode-bidi: bidi-override; direction: ltr; }\n"
+
+
+def keep_visual_order(svg: Path) -> None:
+    """Tell SVG viewers to draw each text run in stored order, like the terminal did."""
+    content = svg.read_text(encoding="utf-8")
+    if VISUAL_ORDER not in content:
+        svg.write_text(content.replace("<style>", "<style>" + VISUAL_ORDER, 1), encoding="utf-8")
 
 
 async def main() -> None:
