@@ -6,11 +6,8 @@ from enum import StrEnum
 
 import typer
 
-from articles.sources import LoadError
-from tui import errors
-from tui.inputs import check_stdin_once, load_input
+from tui.inputs import InputBatch, language_option
 from tui.output import write_json, write_line
-from tui.progress import with_progress
 
 
 class Format(StrEnum):
@@ -27,36 +24,22 @@ def extract(
     """Extract attendees (with titles and groups) and numbered objectives from articles."""
     from summarize.extraction import extract as run_extraction
     from summarize.extraction import to_dict
-    from summarize.language import normalize_language_code
 
-    try:
-        lang = normalize_language_code(language) if language else None
-    except ValueError as exc:
-        raise errors.UserError(str(exc), exit_code=2) from exc
-    check_stdin_once(files)
+    lang = language_option(language)
     if as_json:
         output_format = Format.json
-
-    failed = 0
-    several = len(files) > 1
-    for number, ref in enumerate(with_progress(files, "Extracting")):
-        try:
-            source = load_input(ref)
-        except LoadError as exc:
-            errors.report(str(exc))
-            failed += 1
-            continue
+    batch = InputBatch(files, "Extracting")
+    for number, source in batch:
         result = run_extraction(source.text, lang)
         if output_format is Format.json:
             write_json({"file": source.name, **to_dict(result)})
             continue
-        if several:
+        if batch.several:
             if number:
                 write_line("")
             write_line(f"==> {source.name} <==")
         _write_text(result)
-    if failed:
-        raise typer.Exit(1)
+    batch.finish()
 
 
 def _write_text(result) -> None:

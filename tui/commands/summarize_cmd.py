@@ -6,11 +6,9 @@ from enum import StrEnum
 
 import typer
 
-from articles.sources import LoadError
 from tui import errors
-from tui.inputs import check_stdin_once, load_input
+from tui.inputs import InputBatch, language_option
 from tui.output import write_json, write_line
-from tui.progress import with_progress
 
 
 class Format(StrEnum):
@@ -28,28 +26,15 @@ def summarize(
     output_format: Format = typer.Option(Format.text, "--format", "-f", help="text, json (JSON Lines) or markdown."),
 ) -> None:
     """Summarize articles: the chosen sentences in article order."""
-    from summarize.language import normalize_language_code
     from summarize.summary import METHODS, summarize_text
 
     if sentences is not None and ratio is not None:
         raise errors.UserError("use --sentences or --ratio, not both", exit_code=2)
     if algorithm not in METHODS:
         raise errors.UserError(f"unknown algorithm {algorithm!r} (choose from {', '.join(METHODS)})", exit_code=2)
-    try:
-        lang = normalize_language_code(language) if language else None
-    except ValueError as exc:
-        raise errors.UserError(str(exc), exit_code=2) from exc
-    check_stdin_once(files)
-
-    failed = 0
-    several = len(files) > 1
-    for number, ref in enumerate(with_progress(files, "Summarizing")):
-        try:
-            source = load_input(ref)
-        except LoadError as exc:
-            errors.report(str(exc))
-            failed += 1
-            continue
+    lang = language_option(language)
+    batch = InputBatch(files, "Summarizing")
+    for number, source in batch:
         result = summarize_text(source.text, count=sentences, ratio=ratio, method=algorithm, language=lang)
         if output_format is Format.json:
             write_json(
@@ -72,14 +57,13 @@ def summarize(
             for chosen in result.chosen:
                 write_line(f"- {chosen.text}")
         else:
-            if several:
+            if batch.several:
                 if number:
                     write_line("")
                 write_line(f"==> {source.name} <==")
             for chosen in result.chosen:
                 write_line(chosen.text)
-    if failed:
-        raise typer.Exit(1)
+    batch.finish()
 
 
 def register(app: typer.Typer) -> None:
