@@ -35,3 +35,12 @@ def run_newsread(*args: str, input: bytes | None = None, env: dict | None = None
 @pytest.fixture
 def newsread():
     return run_newsread
+
+
+def assert_one_line_error(result, fragment: str) -> None:
+    """A failed command said why in one line on stderr, without a traceback."""
+    err = result.stderr.decode()
+    assert result.returncode != 0
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert fragment in err

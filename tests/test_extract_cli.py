@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from articles.samples import sample_path
+from tests.conftest import assert_one_line_error
 
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 SEED_PEOPLE = ["جيمس جيفري", "وليم روباك", "بلاك ميران", "غسان اليوسف", "ليلى الحسن"]
@@ -77,20 +78,12 @@ def test_stdin(newsread, seed_text):
     assert [a["name"] for a in json.loads(result.stdout)["attendees"]] == SEED_PEOPLE
 
 
-def _assert_one_line_error(result, fragment):
-    err = result.stderr.decode()
-    assert result.returncode != 0
-    assert "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1, err
-    assert fragment in err
-
-
 def test_missing_file(newsread, tmp_path):
-    _assert_one_line_error(newsread("extract", str(tmp_path / "nope.txt")), "no such file")
+    assert_one_line_error(newsread("extract", str(tmp_path / "nope.txt")), "no such file")
 
 
 def test_unknown_sample(newsread):
-    _assert_one_line_error(newsread("extract", "sample:nope"), "no such sample")
+    assert_one_line_error(newsread("extract", "sample:nope"), "no such sample")
 
 
 def test_a_bad_file_does_not_stop_the_others(newsread, tmp_path, seed_file):

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from articles.samples import sample_names, sample_path
+from tests.conftest import assert_one_line_error
 
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -76,20 +77,12 @@ def test_legacy_encodings_give_the_same_summary(newsread, tmp_path, seed_file, s
     assert newsread("summarize", str(legacy)).stdout == expected
 
 
-def _assert_one_line_error(result, fragment):
-    err = result.stderr.decode()
-    assert result.returncode != 0
-    assert "Traceback" not in err
-    assert len(err.strip().splitlines()) == 1, err
-    assert fragment in err
-
-
 def test_missing_file(newsread, tmp_path):
-    _assert_one_line_error(newsread("summarize", str(tmp_path / "nope.txt")), "no such file")
+    assert_one_line_error(newsread("summarize", str(tmp_path / "nope.txt")), "no such file")
 
 
 def test_directory(newsread, tmp_path):
-    _assert_one_line_error(newsread("summarize", str(tmp_path)), "is a directory")
+    assert_one_line_error(newsread("summarize", str(tmp_path)), "is a directory")
 
 
 @pytest.mark.parametrize(
@@ -99,7 +92,7 @@ def test_directory(newsread, tmp_path):
 def test_bad_content(newsread, tmp_path, content, fragment):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
-    _assert_one_line_error(newsread("summarize", str(path)), fragment)
+    assert_one_line_error(newsread("summarize", str(path)), fragment)
 
 
 def test_a_bad_file_does_not_stop_the_others(newsread, tmp_path, seed_file):
