@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import functools
 import random
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -18,6 +15,7 @@ from articles.fetch import FetchError, fetch
 from articles.sources import LoadError
 from tests.conftest import run_newsread
 from tests.hostile import FILLER_EN, leaks
+from tests.local_server import local_server
 
 PNG = b"\x89PNG\r\n\x1a\n" + random.Random(5).randbytes(20_000)
 
@@ -78,22 +76,9 @@ class Hostile(BaseHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def hostile_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def base():
-    with hostile_server() as url:
+    with local_server(Hostile) as url:
         yield url
 
 
