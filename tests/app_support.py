@@ -18,6 +18,19 @@ def make_library(path: Path) -> Library:
     return library
 
 
+async def settle(pilot) -> None:
+    """Let the analysis start (it waits for the cursor to rest) and finish."""
+    from tui.screens.main import ANALYSIS_DELAY
+
+    screen = pilot.app.screen
+    for _ in range(400):
+        if not getattr(screen, "analysis_pending", False):
+            break
+        await pilot.pause(ANALYSIS_DELAY / 4)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def make_app(library: Library, **kwargs):
     from tui.app import NewsreadApp
 

@@ -10,8 +10,8 @@ from dataclasses import replace
 import pytest
 
 from articles.model import Article
-from tests.app_support import FIXED_IMPORTED, FakeRows, index_of_title, make_app, make_library
-from tui.screens.main import ANALYSIS_DELAY, PANELS, MainScreen
+from tests.app_support import FIXED_IMPORTED, FakeRows, index_of_title, make_app, make_library, settle
+from tui.screens.main import PANELS, MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ReaderView
 
@@ -28,17 +28,6 @@ def library(tmp_path):
 def main(app) -> MainScreen:
     assert isinstance(app.screen, MainScreen)
     return app.screen
-
-
-async def settle(pilot) -> None:
-    """Let the analysis start (it waits for the cursor to rest) and finish."""
-    screen = pilot.app.screen
-    for _ in range(400):
-        if not getattr(screen, "analysis_pending", False):
-            break
-        await pilot.pause(ANALYSIS_DELAY / 4)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_j_k_arrows_g_G_space_b_move_the_cursor(library):

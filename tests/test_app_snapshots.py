@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from pytest_textual_snapshot import SVGImageExtension
 
-from tests.app_support import index_of_title, make_app, make_library
-from tui.screens.main import ANALYSIS_DELAY
+from tests.app_support import index_of_title, make_app, make_library, settle
 
 SEED_TITLE_WORD = "جيفري"
 
@@ -50,10 +49,7 @@ def _open_seed(*keys: str):
         screen = pilot.app.screen
         screen.article_list.move_to(pilot.app.seed_index)
         await pilot.press("enter", *keys)
-        while screen.analysis_pending:
-            await pilot.pause(ANALYSIS_DELAY / 4)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
 
     return run_before
 

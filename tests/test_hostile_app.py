@@ -7,8 +7,9 @@ import pytest
 
 from articles.importers.text import parse_text
 from articles.store import Library
+from tests.app_support import settle
 from tests.hostile import PAYLOADS, all_payloads_text, hostile_text, leaks
-from tui.screens.main import ANALYSIS_DELAY, MainScreen
+from tui.screens.main import MainScreen
 
 SIZE = (120, 40)
 
@@ -17,16 +18,6 @@ def screen_text(app) -> str:
     """Every character the app would draw now, line by line (the compositor's strips, not SVG)."""
     strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
-
-
-async def settle(pilot) -> None:
-    screen = pilot.app.screen
-    for _ in range(400):
-        if not getattr(screen, "analysis_pending", False):
-            break
-        await pilot.pause(ANALYSIS_DELAY / 4)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def library_with(path, texts: list[str]) -> Library:
