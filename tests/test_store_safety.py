@@ -161,18 +161,23 @@ def _writer(path: str, worker: int, count: int, queue) -> None:
         queue.put(repr(exc))
 
 
-def test_concurrent_writers_never_see_locked(tmp_path):
-    path = str(tmp_path / "lib.sqlite3")
-    Library(path).close()
+def run_in_processes(target, argument_lists: list[tuple]) -> list[str]:
+    """Run ``target(*args, queue)`` in one fresh process per argument list; what each put on the queue."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    workers = [context.Process(target=_writer, args=(path, w, 20, queue)) for w in range(3)]
+    workers = [context.Process(target=target, args=(*args, queue)) for args in argument_lists]
     for worker in workers:
         worker.start()
     results = [queue.get(timeout=120) for _ in workers]
     for worker in workers:
         worker.join(timeout=30)
-    assert results == ["ok"] * 3
+    return results
+
+
+def test_concurrent_writers_never_see_locked(tmp_path):
+    path = str(tmp_path / "lib.sqlite3")
+    Library(path).close()
+    assert run_in_processes(_writer, [(path, w, 20) for w in range(3)]) == ["ok"] * 3
     with Library(path) as library:
         assert library.count() == 3 * 20 * 5
 
@@ -220,15 +225,7 @@ def _opener(path: str, worker: int, queue) -> None:
 
 def test_processes_creating_and_seeding_a_new_library_at_once(tmp_path):
     path = str(tmp_path / "fresh.sqlite3")
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    workers = [context.Process(target=_opener, args=(path, w, queue)) for w in range(3)]
-    for worker in workers:
-        worker.start()
-    results = [queue.get(timeout=120) for _ in workers]
-    for worker in workers:
-        worker.join(timeout=30)
-    assert results == ["ok"] * 3
+    assert run_in_processes(_opener, [(path, w) for w in range(3)]) == ["ok"] * 3
     with Library(path) as library:
         titles = [row.title for row in library.rows(limit=1000)]
     assert sum(t.startswith("opener ") for t in titles) == 3
