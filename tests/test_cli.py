@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.conftest import ROOT
 
 
@@ -71,3 +73,20 @@ def test_the_app_needs_a_terminal(tmp_path):
     assert result.returncode == 1
     assert result.stderr.decode().startswith("newsread: the reader needs a terminal")
     assert "Traceback" not in result.stderr.decode()
+
+
+@pytest.mark.parametrize("command", ["summarize", "extract"])
+def test_script_commands_do_not_import_textual(command, tmp_path, seed_text):
+    article = tmp_path / "seed.txt"
+    article.write_text(seed_text, encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        f"rc = main([{command!r}, {str(article)!r}])\n"
+        "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "sys.stderr.write(repr(loaded))\n"
+        "sys.exit(rc or (1 if loaded else 0))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr.decode() == "[]"

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -116,17 +114,3 @@ def test_usage_errors_exit_2(newsread, seed_file, args):
 def test_language_override(newsread, seed_file):
     result = newsread("summarize", str(seed_file), "--language", "english", "-f", "json")
     assert json.loads(result.stdout)["language"] == "en"
-
-
-def test_summarize_does_not_import_textual(seed_file):
-    code = (
-        "import sys\n"
-        "from tui.cli import main\n"
-        f"rc = main(['summarize', {str(seed_file)!r}])\n"
-        "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
-        "sys.stderr.write(repr(loaded))\n"
-        "sys.exit(rc or (1 if loaded else 0))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
-    assert result.returncode == 0, result.stderr.decode()
-    assert result.stderr.decode() == "[]"
