@@ -230,17 +230,22 @@ def _missing(library: Library, ids: list[int]) -> list[int]:
     return [i for i in ids if i not in present]
 
 
+def _fail_if_missing(missing: list[int]) -> None:
+    """Each id the library does not have is one line on stderr, and the command exits 1."""
+    for article_id in missing:
+        errors.report(f"no article with id {article_id} in the library")
+    if missing:
+        raise typer.Exit(1)
+
+
 def rm(refs: list[str] = typer.Argument(..., metavar="ID...", help="Article ids.")) -> None:
     """Remove articles (with their search entries and cached analyses)."""
     ids = _ids(refs)
     with library_errors(), open_library() as library:
         missing = _missing(library, ids)
         removed = library.remove(ids)
-    for article_id in missing:
-        errors.report(f"no article with id {article_id} in the library")
     print(f"removed {removed}")
-    if missing:
-        raise typer.Exit(1)
+    _fail_if_missing(missing)
 
 
 def mark(
@@ -265,11 +270,8 @@ def mark(
             changed = library.set_read(ids, read)
         if star or unstar:
             changed = max(changed, library.set_starred(ids, star))
-    for article_id in missing:
-        errors.report(f"no article with id {article_id} in the library")
     print(f"marked {changed}")
-    if missing:
-        raise typer.Exit(1)
+    _fail_if_missing(missing)
 
 
 def export(
