@@ -20,11 +20,12 @@ import re
 
 # Everything below 0x20 but TAB and LF, DEL, C1; bidi embeddings/overrides/isolates; deprecated format chars.
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
-_BIDI = "\u202a-\u202e\u2066-\u2069\u206a-\u206f"
-_UNSAFE = re.compile(f"[{_CONTROLS}{_BIDI}]")
-_UNSAFE_ONE_LINE = re.compile(f"[\t\n{_CONTROLS}{_BIDI}]")
+# Bidi embeddings, overrides, isolates and the deprecated format characters: never written, anywhere.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u206a-\u206f"
+_UNSAFE = re.compile(f"[{_CONTROLS}{BIDI_CONTROLS}]")
+_UNSAFE_ONE_LINE = re.compile(f"[\t\n{_CONTROLS}{BIDI_CONTROLS}]")
 # In JSON text, C0 controls are already escaped by json.dumps; the rest are not (with ensure_ascii=False).
-_UNSAFE_JSON = re.compile(f"[\x7f-\x9f{_BIDI}\u2028\u2029]")
+_UNSAFE_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}\u2028\u2029]")
 
 _BIDI_SET = frozenset(chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x2070)])
 

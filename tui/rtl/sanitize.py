@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from tui.sanitize import BIDI_CONTROLS
+
 # C0 except TAB (turned into a space), DEL, C1, embeddings/overrides, isolates, deprecated format chars.
-_DROP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\u206a-\u206f]")
+_DROP = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f{BIDI_CONTROLS}]")
 # Paragraph separators: CR LF, CR, LF, NEL, LS, PS (VT and FF are dropped above).
 _PARAGRAPHS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
