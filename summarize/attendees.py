@@ -829,6 +829,11 @@ _SENT_END = re.compile(r"[.!?؟]+['\"”»’)]*(?=\s|$)|\n\s*\n|\n(?=\S)")
 
 
 def _sentences(text: str) -> list[Span]:
+    """Where a cue's scope ends: sentence punctuation and *every* line break.
+
+    Unlike ``summarize.sentences`` (which joins hard-wrapped lines for summaries), a cue here
+    must not reach across a line: headlines, datelines and list lines are separate statements.
+    """
     spans, pos = [], 0
     for m in _SENT_END.finditer(text):
         before = text[max(0, m.start() - 3) : m.start()]

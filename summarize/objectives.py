@@ -15,6 +15,7 @@ from functools import cache
 
 from summarize.numbers import announced, announced_count, is_topic_noun
 from summarize.rules import list_markers, objective_topics
+from summarize.sentences import line_spans
 from summarize.text import normalize
 
 _B = re.escape(list_markers.BULLETS)
@@ -56,14 +57,6 @@ class _Draft:
     lead: tuple[int, int] | None
     inline_last: bool = False
     ordinal: bool = False
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        spans.append((pos, pos + len(line.rstrip("\r\n"))))
-        pos += len(line)
-    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -130,7 +123,7 @@ def _cut_last(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _line_lists(text: str) -> list[_Draft]:
-    lines = _lines(text)
+    lines = line_spans(text)
     drafts: list[_Draft] = []
     current: _Draft | None = None
     for index, (a, b) in enumerate(lines):

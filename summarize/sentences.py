@@ -61,7 +61,7 @@ def is_list_item(line: str) -> bool:
     return bool(_LIST_MARKER.match(line))
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, line breaks excluded."""
     spans, pos = [], 0
     for line in text.splitlines(keepends=True):
@@ -83,7 +83,7 @@ def _units(text: str) -> list[_Unit]:
             units.append(_Unit(start, end, kind, paragraph))
         start = end = None
 
-    for line_start, line_end in _lines(text):
+    for line_start, line_end in line_spans(text):
         line = text[line_start:line_end]
         content = line.strip()
         if not content:
