@@ -15,9 +15,9 @@ ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 
 _DIGITS_TO_ASCII = str.maketrans(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, "0123456789" * 2)
-_DROP_MARKS = str.maketrans("", "", HARAKAT + TATWEEL)
-_ALEF_FORMS = str.maketrans("أإآٱ", "اااا")
-_SEARCH_FOLD = str.maketrans("ةى", "هي")
+# One translate pass per normalization (this runs on every word of every imported article).
+_MATCHING = {**dict.fromkeys(map(ord, HARAKAT + TATWEEL)), **str.maketrans("أإآٱ", "اااا"), **_DIGITS_TO_ASCII}
+_SEARCH_FORM = {**_MATCHING, **str.maketrans("ةى", "هي")}
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -39,10 +39,8 @@ def normalize(text: str, *, fold_letters: bool = False) -> str:
     ``fold_letters`` also folds taa marbuta to haa and alef maqsura to yaa, which
     search wants (writers mix them freely) but similarity can do without.
     """
-    text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
-    text = text.translate(_DROP_MARKS).translate(_ALEF_FORMS).translate(_DIGITS_TO_ASCII)
-    if fold_letters:
-        text = text.translate(_SEARCH_FOLD)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_SEARCH_FORM if fold_letters else _MATCHING)
     return text.lower()
 
 
