@@ -9,7 +9,6 @@ a resize lays everything out again at the new width.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -21,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.rendering import ParagraphRenderer, render_text
+from tui.rtl.levels import first_strong_level
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +34,8 @@ class Block:
 
 
 def is_rtl(text: str) -> bool:
-    """Base direction by the first strong character (Unicode bidi rules P2-P3)."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    """Base direction by the first strong character (Unicode bidi rules P2-P3), as the renderer decides it."""
+    return first_strong_level(text) == 1
 
 
 def layout(text: str, width: int) -> list[str]:
