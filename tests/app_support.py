@@ -22,6 +22,7 @@ async def settle(pilot) -> None:
     """Let the analysis start (it waits for the cursor to rest) and finish."""
     from tui.screens.main import ANALYSIS_DELAY
 
+    await pilot.pause()  # the last key's messages first: the analysis timer starts only then
     screen = pilot.app.screen
     for _ in range(400):
         if not getattr(screen, "analysis_pending", False):
