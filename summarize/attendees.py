@@ -726,6 +726,11 @@ def _english_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     return out
 
 
+def _courtesy(word: str, lex: dict[str, frozenset[str]]) -> bool:
+    """ "Mr", "Mrs", "Dr": an honorific that is not also an office ("President")."""
+    return word.lower() in lex["en_honor"] and not _en_heady(word)
+
+
 def _english_mention(text: str, toks: list[_Tok], first: _Tok, last_title: _Tok | None, name: list[_Tok], j: int):
     """Build the mention: the title before the name (lower-case heads too), after it in commas or parentheses."""
     lex = _lex()
@@ -745,7 +750,7 @@ def _english_mention(text: str, toks: list[_Tok], first: _Tok, last_title: _Tok 
         else None
     )
     honorifics = 0  # "the President of the Republic of Korea Mr. Roh": the office, then the honorific
-    while title and honorifics < len(title_toks) - 1 and title_toks[-1 - honorifics].text.lower() in lex["en_honor"]:
+    while title and honorifics < len(title_toks) - 1 and _courtesy(title_toks[-1 - honorifics].text, lex):
         honorifics += 1
     if title and honorifics:
         office = text[title_toks[0].start : title_toks[-1 - honorifics].end]
@@ -806,15 +811,18 @@ def _english_apposition(text: str, toks: list[_Tok], j: int, close: str) -> str 
     return None
 
 
+# Where a title written before ", Name" stops, walking back: "attended by her | French counterpart, Louis Martin".
+_EN_TITLE_STOPS = frozenset(
+    ("by", "with", "as", "well", "her", "his", "their", "its", "was", "were", "is", "are", "including", "also", "a")
+) | {w for w in (*attendee_cues.ENGLISH_PRESENCE, *attendee_cues.ENGLISH_SPEECH) if " " not in w}
+
+
 def _english_title_before(text: str, toks: list[_Tok], comma: int) -> str | None:
     """ "the President of Brazil, Luiz Inácio Lula da Silva" -> "the President of Brazil"."""
     k = comma
-    while (
-        k > 0
-        and comma - k < 8
-        and toks[k - 1].word
-        and (toks[k - 1].text[0].isupper() or toks[k - 1].text.lower() in ("the", "of", "and"))
-    ):
+    while k > 0 and comma - k < 8 and toks[k - 1].word and toks[k - 1].text.lower() not in _EN_TITLE_STOPS:
+        if toks[k - 1].text.lower() == "and" and not (k >= 2 and toks[k - 2].text[0].isupper()):
+            break  # "Trade and Industry" belongs to a title; "Keller and attended" does not
         k -= 1
     words = [t for t in toks[k:comma] if t.word]
     if any(_en_heady(t.text) for t in words):
@@ -1112,6 +1120,12 @@ def _groups_in(text: str, toks: list[_Tok]) -> list[Group]:
     return out
 
 
+# Who a group is made of: up to ten words, ending before the verb or a clause word.
+_EN_GROUP_MEMBERS = re.compile(
+    r"(?:\s+(?!(?:were|was|are|is|who|which|that|had|have|has|also|attended|joined|met|watched)\b)[\w'’-]+){1,10}"
+)
+
+
 def _english_groups(text: str, s: _Sentence) -> list[Group]:
     """ "a group of pupils", "heads of state from Bolivia": a group phrase up to the next comma or stop."""
     out = []
@@ -1120,7 +1134,10 @@ def _english_groups(text: str, s: _Sentence) -> list[Group]:
         for match in re.finditer(rf"\b{re.escape(head)}\b", low):
             start = s.span[0] + match.start()
             end = s.span[0] + match.end()
-            tail = re.match(r"(?:\s+(?:from|of|in|at)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)?", text[end : s.span[1]])
+            if head.endswith(" of"):  # "a delegation of local mayors and several scientists" up to the verb
+                tail = _EN_GROUP_MEMBERS.match(text[end : s.span[1]])
+            else:
+                tail = re.match(r"(?:\s+(?:from|of|in|at)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)?", text[end : s.span[1]])
             end += tail.end() if tail else 0
             out.append(Group(text[start:end], (start, end)))
     out.sort(key=lambda g: g.span)

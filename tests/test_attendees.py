@@ -284,3 +284,36 @@ def test_a_phone_call_sentence_has_no_attendees_even_with_other_cues():
 def test_english_title_then_honorific_keeps_them_apart():
     text = "The Prime Minister met with the President of the Republic of Chile Mr. Pablo Ortega in the capital."
     assert person(text, "Pablo Ortega").title == "President of the Republic of Chile; Mr"
+
+
+def test_an_office_word_before_the_name_is_not_split_off_as_an_honorific():
+    text = "United States President George W. Bush met Prime Minister Paul Martin in Ottawa."
+    assert person(text, "George W. Bush").title == "United States President"
+
+
+def test_lowercase_title_before_an_apposed_name():
+    text = "The meeting was attended by Germany's deputy minister for water, Klaus Becker."
+    assert person(text, "Klaus Becker").title == "Germany's deputy minister for water"
+
+
+def test_counterpart_is_a_title_head():
+    text = "Anna Keller met her French counterpart, Louis Martin, in Geneva."
+    assert person(text, "Louis Martin").title == "French counterpart"
+
+
+def test_title_before_a_name_stops_at_the_cue_verb():
+    text = "The President of Brazil, Luiz Lula, met the Minister of Trade and Industry, John Smith."
+    assert person(text, "John Smith").title == "the Minister of Trade and Industry"
+
+
+def test_someone_who_could_not_attend_is_not_an_attendee():
+    text = (
+        "Ministers met in Geneva on Tuesday. Italy's minister, Paolo Rossi, could not attend because of a strike."
+    )
+    assert "Paolo Rossi" not in names(text)
+
+
+def test_english_group_made_of_lowercase_members():
+    text = "The ministers met in Geneva. A delegation of local mayors and several scientists were also present."
+    groups = [g.text for g in extract_attendees(text, "en").groups]
+    assert groups == ["A delegation of local mayors and several scientists"]

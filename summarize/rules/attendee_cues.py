@@ -357,6 +357,12 @@ ENGLISH_ABSENCE: tuple[str, ...] = (
     "missed",
     "not present",
     "did not take part",
+    "could not attend",
+    "couldn't attend",
+    "could not be present",
+    "sent a written statement",
+    "sent his apologies",
+    "sent her apologies",
 )
 ENGLISH_FUTURE: tuple[str, ...] = (
     "had visited",

@@ -412,6 +412,7 @@ ENGLISH_HEADS: tuple[str, ...] = (
     "mp",
     "mep",
     "peer",
+    "counterpart",
 )
 ENGLISH_HONORIFICS: tuple[str, ...] = (
     "mr",
