@@ -1215,6 +1215,8 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
                     mentions.append(m)
 
     clusters = _cluster(_dedupe(mentions))
+    headings = _heading_spans(text, lang)
+    clusters = [c for c in clusters if not all(_inside(m.name_span, headings) for m in c.mentions)]
     _attach_surnames(text, clusters, sentences)
     absent = _absent_people(text, sentences, clusters, lang)
     listed_absent = {m.name_span for m, here in listed if not here}
@@ -1232,6 +1234,18 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
             found = _groups_in(text, s.toks) if lang == "ar" else _english_groups(text, s)
             groups.extend(g for g in found if not _blocked(g.span[0], s))
     return Attendees(tuple(people), tuple(_dedupe_groups(groups)))
+
+
+def _heading_spans(text: str, lang: str) -> list[Span]:
+    """The kicker and headline: a name found only there is not confirmed by the report itself
+    (headlines drop words, so a verb after a title reads as a name: "وزير المالية يعرض خطة ...")."""
+    from summarize.sentences import KICKER, TITLE, split_sentences
+
+    return [(s.start, s.end) for s in split_sentences(text, lang) if s.kind in (KICKER, TITLE)]
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 def _event_anchor(sentences: list[_Sentence]) -> int | None:

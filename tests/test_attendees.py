@@ -317,3 +317,20 @@ def test_english_group_made_of_lowercase_members():
     text = "The ministers met in Geneva. A delegation of local mayors and several scientists were also present."
     groups = [g.text for g in extract_attendees(text, "en").groups]
     assert groups == ["A delegation of local mayors and several scientists"]
+
+
+def test_a_name_found_only_in_the_headline_is_not_an_attendee():
+    # headlines drop words: the verb after the title reads like a name
+    text = (
+        "وزير المالية يعرض خطة الإصلاح أمام البرلمان\n\n"
+        "استقبل رئيس الوزراء بشر الخصاونة اليوم وفدا من صندوق النقد الدولي بحضور وزير المالية محمد العسعس."
+    )
+    assert names(text) == ["بشر الخصاونة", "محمد العسعس"]
+
+
+def test_a_headline_name_the_report_repeats_is_kept():
+    text = (
+        "الوزير سمير بدران: المصنع يفتتح غدا\n\n"
+        "وقال الوزير سمير بدران خلال اجتماع حضره عدد من المستثمرين إن المصنع جاهز."
+    )
+    assert names(text) == ["سمير بدران"]
