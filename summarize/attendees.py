@@ -701,6 +701,7 @@ def _english_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     lex = _lex()
     out = []
     n = len(toks)
+    index_of = {t.start: position for position, t in enumerate(toks)}  # list.index per name was quadratic
     i = 0
     while i < n:
         if not _en_cap(toks[i]):
@@ -721,7 +722,7 @@ def _english_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
         honored = k > 0 and run[k - 1].text.lower() in lex["en_honor"]
         limit = 5 if any(t.text.lower() in _EN_PARTICLES for t in name) else 4
         if ok and (len(name) >= 2 or honored) and len(name) <= limit:
-            out.append(_english_mention(text, toks, run[0], run[k - 1] if k else None, name, j))
+            out.append(_english_mention(text, toks, index_of, run[k - 1] if k else None, name, j, first=run[0]))
         i = max(j, i + 1)
     return out
 
@@ -731,10 +732,19 @@ def _courtesy(word: str, lex: dict[str, frozenset[str]]) -> bool:
     return word.lower() in lex["en_honor"] and not _en_heady(word)
 
 
-def _english_mention(text: str, toks: list[_Tok], first: _Tok, last_title: _Tok | None, name: list[_Tok], j: int):
+def _english_mention(
+    text: str,
+    toks: list[_Tok],
+    index_of: dict[int, int],
+    last_title: _Tok | None,
+    name: list[_Tok],
+    j: int,
+    *,
+    first: _Tok,
+):
     """Build the mention: the title before the name (lower-case heads too), after it in commas or parentheses."""
     lex = _lex()
-    index = toks.index(first)
+    index = index_of[first.start]
     title_from = index
     while (
         title_from > 0
@@ -743,7 +753,7 @@ def _english_mention(text: str, toks: list[_Tok], first: _Tok, last_title: _Tok 
     ):
         title_from -= 1
     title_from = _across_of(toks, title_from)
-    title_toks = [t for t in toks[title_from : toks.index(name[0])] if t.word]
+    title_toks = [t for t in toks[title_from : index_of[name[0].start]] if t.word]
     title = (
         text[title_toks[0].start : title_toks[-1].end]
         if title_toks and (last_title is not None or any(_en_heady(t.text) for t in title_toks))
@@ -1033,7 +1043,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
 
 def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sentence]) -> None:
     """Later mentions by surname or another spelling ("جيفري", "جيمس جيفري") join their person."""
-    taken = [m.name_span for c in clusters for m in c.mentions]
+    taken = {pos for c in clusters for m in c.mentions for pos in range(*m.name_span)}  # characters already named
     lasts = Counter()
     for c in clusters:
         lasts.update({_strip_conj(t[-1]) for t in (m.tokens for m in c.mentions) if len(t) >= 2})
@@ -1050,7 +1060,7 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
             for k, tok in enumerate(toks):
                 if not tok.word or not (_similar(tok.key, last) or _similar(_surname_key(tok.key), last)):
                     continue
-                if any(a <= tok.start < b for a, b in taken):
+                if tok.start in taken:
                     continue
                 if k and toks[k - 1].word and _kinship(toks[k - 1])[0] and not _kinship(toks[k - 1])[1]:
                     continue  # "نجل فرانكلين" is someone else
@@ -1062,7 +1072,7 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
                 elif tok.key not in (last, "و" + last):
                     start = tok.end - len(last)  # "بجيفري": keep the bare surname
                 span = (start, tok.end)
-                taken.append(span)
+                taken.update(range(*span))
                 c.mentions.append(_Mention(text[start : tok.end], span, None, tokens, sentence=index))
 
 
@@ -1317,23 +1327,33 @@ def _absent_people(text: str, sentences: list[_Sentence], clusters: list[_Cluste
 
 
 def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
+    """One mention per stretch of text: of two overlapping ones, the titled one wins."""
     kept: list[_Mention] = []
+    owner: dict[int, int] = {}  # character -> index in ``kept`` of the mention covering it
     for m in mentions:
-        clash = next((k for k in kept if k.name_span[0] < m.name_span[1] and m.name_span[0] < k.name_span[1]), None)
-        if clash is None:
+        overlapping = [owner[pos] for pos in range(*m.name_span) if pos in owner]
+        if not overlapping:
+            owner.update(dict.fromkeys(range(*m.name_span), len(kept)))
             kept.append(m)
             continue
+        slot = min(overlapping)
+        clash = kept[slot]
         winner, loser = (m, clash) if clash.title is None and m.title is not None else (clash, m)
         winner.speaker = winner.speaker or loser.speaker
         winner.also.extend([loser.sentence, *loser.also])
-        kept[kept.index(clash)] = winner
+        if winner is m:
+            for pos in range(*clash.name_span):
+                if owner.get(pos) == slot:
+                    del owner[pos]
+            owner.update(dict.fromkeys(range(*m.name_span), slot))
+        kept[slot] = winner
     return kept
 
 
 def _person(text: str, c: _Cluster) -> Person:
     """Show the most frequent full spelling; keep the other spellings as aliases."""
     named = [m for m in c.mentions if len(m.tokens) >= 2] or c.mentions
-    counts = Counter({m.name: text.count(m.name) for m in named})
+    counts = Counter({name: text.count(name) for name in {m.name for m in named}})
     first_seen = {m.name: m.name_span[0] for m in sorted(named, key=lambda m: -m.name_span[0])}
     name = max(counts, key=lambda s: (counts[s], len(s), -first_seen[s]))
     shown = _key(name).split()
