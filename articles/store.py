@@ -145,6 +145,20 @@ def _check_identity(path: Path, application_id: int, user_version: int, *, has_s
         )
 
 
+def _read_identity(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    """``(user_version, application_id, table count)`` from one snapshot.
+
+    One statement is one read transaction: read one by one, another process creating the
+    library in between could show tables without the version and id that came with them.
+    """
+    row = conn.execute(
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " (SELECT application_id FROM pragma_application_id),"
+        " (SELECT count(*) FROM sqlite_master)"
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
 class Library:
     """The article store. ``Library(path)``; ``None`` means ``default_path()``."""
 
@@ -218,9 +232,7 @@ class Library:
 
     def _prepare(self, conn: sqlite3.Connection) -> None:
         """Check identity with reads only; then WAL and, for a new or older file, the schema."""
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        version, application_id, tables = _read_identity(conn)
         _check_identity(self.path, application_id, version, has_schema=tables > 0 and version == 0)
         if version == 0 and tables == 0:
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # only takes effect on a new, empty file

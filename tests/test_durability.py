@@ -170,3 +170,32 @@ async def test_app_open_while_an_import_runs(tmp_path):
         assert sorted(check_library(path)) == list(range(3000))
     finally:
         library.close()
+
+
+def _open_new_library_after(barrier, path: str, errors) -> None:
+    barrier.wait()
+    try:
+        Library(path).close()
+    except Exception as exc:  # reported to the parent, which fails the test
+        errors.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_processes_creating_the_same_library_at_once_all_open_it(tmp_path):
+    """Each opener must see the new library whole: its tables, version and id from one snapshot."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    errors = context.Queue()
+    for round_number in range(60):
+        path = str(tmp_path / f"lib{round_number}.db")
+        barrier = context.Barrier(4)
+        openers = [context.Process(target=_open_new_library_after, args=(barrier, path, errors)) for _ in range(4)]
+        for opener in openers:
+            opener.start()
+        for opener in openers:
+            opener.join(timeout=60)
+            assert opener.exitcode == 0
+    failures = []
+    while not errors.empty():
+        failures.append(errors.get())
+    assert failures == []
