@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import platform
 import signal
 import subprocess
 import sys
@@ -12,6 +13,28 @@ import pytest
 from tests.conftest import ROOT
 
 
+def wait_until_reading_stdin(pid: int, limit_s: float = 60.0) -> None:
+    """Block until ``pid`` sits in read(0, ...), so the signal lands where a user's Ctrl-C would.
+
+    A fixed sleep is not enough on a loaded machine: the interpreter may still be importing.
+    """
+    read_syscall = {"x86_64": "0", "aarch64": "63"}.get(platform.machine())
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/syscall") as handle:
+                fields = handle.read().split()
+        except OSError:
+            fields = []
+        if read_syscall is None or not fields:
+            time.sleep(1.5)  # no /proc or an unknown machine: the best we can do
+            return
+        if fields[:2] == [read_syscall, "0x0"]:  # read(2) with the fd as its first argument
+            return
+        time.sleep(0.05)
+    raise AssertionError("newsread never started reading stdin")
+
+
 def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "--library", str(tmp_path / "lib.db"), "summarize", "-"],
@@ -20,7 +43,7 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
         stderr=subprocess.PIPE,
         cwd=ROOT,
     )
-    time.sleep(1.5)  # let it start and block on stdin
+    wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130

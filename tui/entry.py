@@ -47,8 +47,11 @@ def run() -> None:
     """``[project.scripts]`` target."""
     options = global_options_only(sys.argv[1:])
     if options is None:
-        from tui.cli import run as run_cli
-
+        try:
+            from tui.cli import run as run_cli
+        except KeyboardInterrupt:  # Ctrl-C while the CLI still loads: the same one line as later
+            print("newsread: interrupted", file=sys.stderr)
+            sys.exit(130)
         run_cli()
         return
     from tui import errors
