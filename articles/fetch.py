@@ -1,12 +1,17 @@
 """Fetching a web page or feed over HTTP(S): a timeout for the whole transfer and a size limit.
 
 Only ``http`` and ``https`` are fetched (never ``file:`` or other schemes a URL could name);
-the body is read in chunks and refused as soon as it passes the limit.
+the body is read in chunks and refused as soon as it passes the limit. A socket timeout only
+bounds each wait, so a server sending one header byte at a time could hold a fetch for ever:
+a watchdog shuts the fetch's sockets when its whole time is up, redirects included.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -43,7 +48,87 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
+class _Deadline:
+    """The end of one fetch: when it passes, every socket the fetch opened is shut down."""
+
+    def __init__(self, seconds: float):
+        self.at = time.monotonic() + seconds
+        self.passed = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def remaining(self) -> float:
+        return max(0.01, self.at - time.monotonic())
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.passed:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.passed = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    # The plain socket method, also for TLS sockets: the reading thread keeps its TLS state and simply sees EOF.
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> type[http.client.HTTPConnection]:
+    """``base`` with every socket it opens (TLS handshake included) under ``deadline``."""
+
+    class Watched(base):  # type: ignore[valid-type, misc]
+        def connect(self) -> None:
+            self.timeout = min(self.timeout, deadline.remaining())
+            super().connect()
+            deadline.watch(self.sock)
+
+        def _create_connection(self, *args: object, **kwargs: object) -> socket.socket:  # type: ignore[override]
+            sock = socket.create_connection(*args, **kwargs)  # type: ignore[arg-type]
+            deadline.watch(sock)
+            return sock
+
+    return Watched
+
+
+class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self._connection = _watched(http.client.HTTPConnection, deadline)
+
+    def http_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(self._connection, req)
+
+
+class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline):
+        super().__init__()
+        self._connection = _watched(http.client.HTTPSConnection, deadline)
+
+    def https_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(self._connection, req, context=self._context, check_hostname=self._check_hostname)
+
+
+_NOT_HTTP = {
+    "BadStatusLine": "no HTTP status line",
+    "LineTooLong": "a header line too long",
+    "IncompleteRead": "the answer ended early",
+    "RemoteDisconnected": "the server closed the connection without answering",
+}
 
 
 def is_url(ref: str) -> bool:
@@ -55,39 +140,65 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -
     if not is_url(url):
         raise FetchError(f"{url}: only http:// and https:// addresses can be fetched")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-    deadline = time.monotonic() + timeout
-    try:
-        with _OPENER.open(request, timeout=timeout) as response:
-            headers: Message = response.headers
-            length = headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
+    timed_out = FetchError(f"{url}: timed out after {timeout:g} s")
+    with _Deadline(timeout) as deadline:
+        opener = urllib.request.build_opener(
+            _HttpOnlyRedirects, _DeadlineHTTPHandler(deadline), _DeadlineHTTPSHandler(deadline)
+        )
+        try:
+            return _get(opener, request, url, max_bytes, deadline, timed_out)
+        except FetchError:
+            raise
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            if deadline.passed:  # whatever the shut sockets made the HTTP client say
+                raise timed_out from exc
+            raise _describe(url, exc, timed_out) from exc
+
+
+def _get(
+    opener: urllib.request.OpenerDirector,
+    request: urllib.request.Request,
+    url: str,
+    max_bytes: int,
+    deadline: _Deadline,
+    timed_out: FetchError,
+) -> Fetched:
+    with opener.open(request, timeout=deadline.remaining()) as response:
+        headers: Message = response.headers
+        length = headers.get("Content-Length")
+        if length and length.isdigit() and int(length) > max_bytes:
+            raise FetchError(f"{url}: larger than {_size(max_bytes)}, not fetched")
+        chunks, size = [], 0
+        while chunk := response.read1(_CHUNK):
+            size += len(chunk)
+            if size > max_bytes:
                 raise FetchError(f"{url}: larger than {_size(max_bytes)}, not fetched")
-            chunks, size = [], 0
-            while chunk := response.read1(_CHUNK):  # what has arrived: a server dribbling bytes meets the deadline
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"{url}: larger than {_size(max_bytes)}, not fetched")
-                if time.monotonic() > deadline:
-                    raise FetchError(f"{url}: timed out after {timeout:g} s")
-                chunks.append(chunk)
-            return Fetched(
-                url=response.geturl(),
-                data=b"".join(chunks),
-                content_type=headers.get_content_type() if headers.get("Content-Type") else None,
-                charset=headers.get_content_charset(),
-            )
-    except urllib.error.HTTPError as exc:
+            chunks.append(chunk)
+        if deadline.passed:  # the watchdog's shutdown looks like the end of the body
+            raise timed_out
+        return Fetched(
+            url=response.geturl(),
+            data=b"".join(chunks),
+            content_type=headers.get_content_type() if headers.get("Content-Type") else None,
+            charset=headers.get_content_charset(),
+        )
+
+
+def _describe(url: str, exc: Exception, timed_out: FetchError) -> FetchError:
+    """One line for what went wrong with ``url``."""
+    if isinstance(exc, urllib.error.HTTPError):
         if 300 <= exc.code < 400 and "infinite loop" in str(exc.msg):
-            raise FetchError(f"{url}: redirected too many times (HTTP {exc.code}), not followed") from exc
-        raise FetchError(f"{url}: HTTP {exc.code} {' '.join(str(exc.reason).split())}") from exc
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError | socket.timeout):
-            raise FetchError(f"{url}: timed out after {timeout:g} s") from exc
-        raise FetchError(f"{url}: cannot connect ({exc.reason})") from exc
-    except TimeoutError as exc:
-        raise FetchError(f"{url}: timed out after {timeout:g} s") from exc
-    except (OSError, ValueError) as exc:
-        raise FetchError(f"{url}: {exc}") from exc
+            return FetchError(f"{url}: redirected too many times (HTTP {exc.code}), not followed")
+        return FetchError(f"{url}: HTTP {exc.code} {' '.join(str(exc.reason).split())}")
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return timed_out
+    if isinstance(reason, http.client.HTTPException):
+        name = type(reason).__name__
+        return FetchError(f"{url}: not a valid HTTP answer ({_NOT_HTTP.get(name, name)})")
+    if isinstance(exc, urllib.error.URLError):
+        return FetchError(f"{url}: cannot connect ({exc.reason})")
+    return FetchError(f"{url}: {exc}")
 
 
 def _size(limit: int) -> str:

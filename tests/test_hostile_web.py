@@ -38,6 +38,19 @@ class Hostile(BaseHTTPRequestHandler):
                     self.wfile.flush()
                     time.sleep(0.05)
                 return
+            if path == "/header-dribble":  # a status line, then header bytes one at a time, for ever
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                for _ in range(200):
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                    time.sleep(0.05)
+                return
+            if path == "/not-http":  # answers, but not in HTTP
+                self.wfile.write(b"SSH-2.0-OpenSSH_9.6\r\n\r\n")
+                return
+            if path == "/long-header":  # one header line longer than any HTTP client accepts
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Big: " + b"a" * 100_000 + b"\r\n\r\n")
+                return
             if path.startswith("/loop"):  # redirects for ever, to a new address each time
                 n = int(path[5:] or 0)
                 self.send_response(302)
@@ -88,13 +101,20 @@ def one_line_error(exc: BaseException, url: str) -> str:
     return text
 
 
-@pytest.mark.parametrize("path", ["/silent", "/dribble"])
+@pytest.mark.parametrize("path", ["/silent", "/dribble", "/header-dribble"])
 def test_a_server_that_stalls_times_out_within_the_limit(base, path):
     start = time.monotonic()
     with pytest.raises(FetchError) as caught:
         fetch(base + path, timeout=0.5)
     assert time.monotonic() - start < 3
     assert "timed out" in one_line_error(caught.value, base + path)
+
+
+@pytest.mark.parametrize("path", ["/not-http", "/long-header"])
+def test_a_server_that_does_not_speak_http_gives_one_line(base, path):
+    with pytest.raises(FetchError) as caught:
+        fetch(base + path, timeout=5)
+    assert "not a valid HTTP answer" in one_line_error(caught.value, base + path)
 
 
 def test_redirecting_forever_stops_with_one_line(base):
@@ -147,3 +167,34 @@ def test_cli_add_of_a_hostile_page_stores_it_and_shows_it_safely(base, tmp_path)
     article_id = shown.split()[0]
     shown = run_newsread("show", article_id, env=env).stdout.decode()
     assert FILLER_EN[:40] in shown and not leaks(shown)
+
+
+def test_a_tls_handshake_sent_a_byte_at_a_time_times_out():
+    """The TLS handshake is inside the time limit too, before any HTTP is spoken."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def dribble() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.sendall(b"\x16\x03\x01\x00\xff")  # a TLS record header promising 255 bytes
+            while not stop.wait(0.2):
+                try:
+                    conn.sendall(b"\x02")
+                except OSError:
+                    return
+
+    threading.Thread(target=dribble, daemon=True).start()
+    url = f"https://127.0.0.1:{listener.getsockname()[1]}/"
+    start = time.monotonic()
+    try:
+        with pytest.raises(FetchError) as caught:
+            fetch(url, timeout=0.5)
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - start < 3
+    assert "timed out" in one_line_error(caught.value, url)
