@@ -149,7 +149,8 @@ def test_slow_url_through_load_gives_one_line(base, monkeypatch):
 
 def test_cli_add_of_hostile_urls_one_line_each_nothing_added(base, tmp_path):
     env = {"NEWSREAD_LIBRARY": str(tmp_path / "lib.db")}
-    urls = [base + p for p in ("/loop", "/to-file", "/png", "/octet", "/json-as-feed", "/empty", "/nothing", "/not-http", "/long-header")]
+    paths = ("/loop", "/to-file", "/png", "/octet", "/json-as-feed", "/empty", "/nothing", "/not-http", "/long-header")
+    urls = [base + p for p in paths]
     result = run_newsread("add", *urls, env=env, timeout=60)
     err = result.stderr.decode()
     assert result.returncode == 1
