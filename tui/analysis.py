@@ -9,7 +9,11 @@ worker thread after the first paint: start-up never pays for sumy or NLTK.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import importlib
+import importlib.metadata
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from articles.model import Article
@@ -39,17 +43,28 @@ def _optional(module: str, name: str) -> Any | None:
         return None
 
 
+@cache
 def analyzer_version() -> str:
-    """Names every analyser and its version: the cache key next to the content hash."""
-    parts = [f"app{FORMAT}"]
-    for module in ("summarize.summary", "summarize.attendees", "summarize.objectives"):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            parts.append(f"{module.rsplit('.', 1)[1]}=none")
-            continue
-        parts.append(f"{module.rsplit('.', 1)[1]}={getattr(mod, 'VERSION', getattr(mod, '__version__', '1'))}")
-    return ";".join(parts)
+    """The cache key next to the content hash: the panel format, sumy's version and a digest of
+    the analysers' code and rules, so any change to them (one new cue word) misses the cache."""
+    import summarize
+
+    return f"app{FORMAT};sumy={_sumy_version()};summarize={code_digest(Path(summarize.__file__).parent)}"
+
+
+def code_digest(root: Path) -> str:
+    """A short digest of every Python file under ``root``, names included."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _sumy_version() -> str:
+    try:
+        return importlib.metadata.version("sumy")
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
 
 
 def analyze(article: Article, *, cancelled: Any = None) -> dict[str, Any]:
