@@ -682,6 +682,8 @@ def _en_run(toks: list[_Tok], i: int) -> tuple[list[_Tok], int]:
         if tok.word and (tok.text[0].isupper() or (run and tok.text.lower() in _EN_PARTICLES)):
             run.append(tok)
             j += 1
+            if tok.text.endswith(("'s", "’s")):
+                break  # a possessive ends the run: "Prime Minister's Questions" names no one after it
         elif tok.text == "." and run and (len(run[-1].text) == 1 or run[-1].text.lower() in _lex()["en_honor"]):
             j += 1  # "George W. Bush", "Mr. Roh"
         else:
@@ -972,16 +974,29 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     s = _Sentence(span, toks, keys)
     s.event = _event_phrase(keys) if lang == "ar" else _english_event_phrase(keys)
     s.presence = bool(_cue_positions(keys, tables["presence"], lang)) or s.event
-    s.future = bool(_cue_positions(keys, tables["future"], lang))
+    s.future = bool(_future_positions(keys, tables, lang))
     s.remote = bool(_cue_positions(keys, tables["remote"], lang))
     if _cue_positions(keys, tables["call"], lang):
         s.presence = s.event = False  # a phone call puts nobody in the same room, whatever else the sentence says
     s.quotes = _quoted(text, span)
     for a, b in _clauses(toks):
         sub = keys[a:b]
-        if _cue_positions(sub, tables["future"], lang) or _cue_positions(sub, tables["remote"], lang):
+        if _future_positions(sub, tables, lang) or _cue_positions(sub, tables["remote"], lang):
             s.blocked.append((toks[a].start, toks[b - 1].end))
     return s
+
+
+def _future_positions(keys: list[str], tables: dict[str, tuple[tuple[str, ...], ...]], lang: str) -> list[int]:
+    """Where a cue puts the event in the future. English "will" and "would" are everywhere in
+    reported speech ("taxes would rise"), so there a cue counts only before a presence word or
+    an event noun it can govern ("is to join", "will lead the commemoration at a service")."""
+    hits = _cue_positions(keys, tables["future"], lang)
+    if lang != "en" or not hits:
+        return hits
+    nouns = frozenset(attendee_cues.ENGLISH_EVENT_NOUNS)
+    events = set(_cue_positions(keys, tables["presence"], lang)) | {i for i, k in enumerate(keys) if k in nouns}
+    last_event = max(events, default=-1)
+    return [i for i in hits if i <= last_event]
 
 
 # ---------------------------------------------------------------------------
@@ -1281,9 +1296,16 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
         return False  # words said to a broadcaster or in a tweet, or a name inside a quotation
     if s.presence and not s.future:
         return True
-    if lang_of(m) != "ar" or s.remote or any(a <= m.start < b for a, b in s.quotes):
-        return False  # only reported speech in Arabic news, not a quote inside a quote or to a broadcaster
-    return m.speaker and m.title is not None and anchor is not None and m.sentence >= anchor and not s.future
+    if s.remote or any(a <= m.start < b for a, b in s.quotes):
+        return False  # not a quote inside a quote or words to a broadcaster
+    if not (m.speaker and m.title is not None and anchor is not None and m.sentence >= anchor and not s.future):
+        return False
+    # English news quotes reactions from elsewhere after the event ("For the Conservatives, X said"),
+    # so there reported speech counts only after a session where many speak: a debate, a hearing
+    return lang_of(m) == "ar" or not _ENGLISH_FORUMS.isdisjoint(sentences[anchor].keys)
+
+
+_ENGLISH_FORUMS = frozenset(attendee_cues.ENGLISH_FORUMS)
 
 
 def lang_of(m: _Mention) -> str:

@@ -334,3 +334,49 @@ def test_a_headline_name_the_report_repeats_is_kept():
         "وقال الوزير سمير بدران خلال اجتماع حضره عدد من المستثمرين إن المصنع جاهز."
     )
     assert names(text) == ["سمير بدران"]
+
+
+# --- English sessions: a chamber, a court, a press conference ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shadow Home Secretary David Davis told MPs the plan was flawed.",
+        "Mr David Davis used Tuesday's Commons debate to attack the plan.",
+        "Home Secretary David Davis told a news conference the plan was ready.",
+    ],
+)
+def test_english_words_spoken_in_a_session_put_the_speaker_there(text):
+    assert "David Davis" in names(text, "en")
+
+
+def test_english_judges_sitting_together_were_in_court():
+    assert names("Judge Lord Cullen, sitting with Lord Osborne, ruled that the appeal failed.", "en") == [
+        "Cullen",
+        "Osborne",
+    ]
+
+
+def test_english_will_in_reported_speech_does_not_make_the_event_future():
+    text = "Chancellor Anna Holt told MPs that taxes would rise next year."
+    assert names(text, "en") == ["Anna Holt"]
+    assert names("Chancellor Anna Holt will meet MPs at a hearing next year.", "en") == []
+
+
+def test_english_speaker_quoted_after_a_debate_spoke_at_it_but_not_after_a_visit():
+    debate = (
+        "Foreign Secretary Jack Hale told MPs the treaty was sound.\n"
+        "For the Liberal Democrats, Sir Alan Reed said the treaty needed work."
+    )
+    visit = (
+        "Prime Minister Jack Hale visited a school in Leeds on Monday.\n"
+        "For the Conservatives, shadow education secretary Alan Reed said the plan was all talk."
+    )
+    assert names(debate, "en") == ["Jack Hale", "Alan Reed"]
+    assert names(visit, "en") == ["Jack Hale"]
+
+
+def test_english_possessive_ends_a_name():
+    text = "During Prime Minister's Questions, Tory leader Mary Stone attacked the plan."
+    assert names(text, "en") == ["Mary Stone"]

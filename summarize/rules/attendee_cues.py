@@ -336,12 +336,27 @@ ENGLISH_PRESENCE: tuple[str, ...] = (
     "lunched", "lunches", "had lunch", "had dinner", "signed", "presided", "chaired", "welcomed", "received",
     "greeted", "addressed", "speaking at", "sworn", "presenting", "presented", "sailed", "shook hands",
     "of the delegation", "delegation representing",
+    # words spoken to a chamber, a court or a press conference were spoken there (a session is an event)
+    "told mps", "told peers", "told msps", "told ams", "told mlas", "told the commons", "told the house",
+    "told the lords", "told parliament", "told the parliament", "told the scottish parliament", "told the assembly",
+    "told the senate", "told congress", "told the chamber", "told delegates", "told the conference",
+    "told a news conference", "told a press conference", "told the news conference", "told the press conference",
+    "told the court", "told the jury", "told the hearing", "told the inquiry", "told the committee",
+    "told the meeting", "told the rally", "told the summit", "told the audience", "told the gathering",
+    "commons debate", "lords debate", "question time", "minister's questions", "ministers' questions",
+    "sitting with", "in the commons", "in the chamber",
 )  # fmt: skip
 # Event nouns count after a preposition: "during a meeting between", "at the funeral", "on a visit".
 ENGLISH_EVENT_NOUNS: tuple[str, ...] = (
     "meeting", "meetings", "talks", "visit", "ceremony", "funeral", "summit", "conference", "dinner", "lunch",
     "hearing", "convention", "congress", "session", "induction", "keynote", "reception", "rally", "debate",
     "service", "memorial", "wedding", "signing", "inauguration", "opening", "launch", "event", "trip", "tour",
+)  # fmt: skip
+# Sessions where many people speak: after one of these opens the report, a titled speaker quoted
+# later in English spoke there (a debate), not somewhere else (a reaction to a visit).
+ENGLISH_FORUMS: tuple[str, ...] = (
+    "mps", "peers", "msps", "commons", "lords", "parliament", "assembly", "senate", "congress", "chamber",
+    "debate", "questions", "session", "conference", "hearing", "court", "inquiry", "committee", "delegates",
 )  # fmt: skip
 ENGLISH_EVENT_PREPOSITIONS: tuple[str, ...] = ("at", "during", "on", "in", "after", "following", "before", "into")
 ENGLISH_ABSENCE: tuple[str, ...] = (
