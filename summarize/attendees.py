@@ -142,6 +142,7 @@ def _lex() -> dict[str, frozenset[str]]:
         "en_speech": frozenset(c.ENGLISH_SPEECH),
         "ar_events": keys(c.ARABIC_EVENT_NOUNS),
         "ar_event_preps": keys(c.ARABIC_EVENT_PREPOSITIONS),
+        "ar_event_preps_strict": keys(c.ARABIC_EVENT_PREPOSITIONS_STRICT),
         "ar_groups": keys(c.ARABIC_GROUP_HEADS),
         "ar_openers": keys(w for w in c.ARABIC_LIST_OPENERS if " " not in w),
         "ar_weak_openers": keys(c.ARABIC_WEAK_OPENERS),
@@ -261,6 +262,8 @@ def _name_word(tok: _Tok, loose: bool = False) -> bool:
     key = tok.key
     if not tok.word or key in _AR_STOP or key.isdigit() or len(key) < 2 or key.endswith(("يين", "يون")):
         return False
+    if key[:1] in "بلك" and key[1:] in _AR_STOP:
+        return False  # "لأي", "بذلك": a preposition on a function word
     variants = _stem_variants(key) + ([key[:-1]] if key.endswith("ا") else [])
     if any(v in lex["ar_not_name"] for v in variants):
         return False
@@ -328,6 +331,23 @@ def _take_name(toks: list[_Tok], j: int) -> int:
     if k - j == 3 and k < len(toks) and toks[k].word and _definite(toks[k].key) and not _definite(toks[k - 1].key):
         k -= 1
     return k
+
+
+def _recurring_name_end(text: str, toks: list[_Tok], j: int, end: int) -> int | None:
+    """The end of the longest name of two words or more from ``j``, shorter than ``end``, whose last
+    word stands alone elsewhere in ``text`` (with or without "و"/"ب"/"ل"): a surname reused."""
+    counts = _word_counts(text)
+    for stop in range(end - 1, j + 1, -1):
+        last = _surname_key(toks[stop - 1].key)
+        if len(last) >= 3 and counts[last] >= 2 and _name_ok(toks[j:stop]):
+            return stop
+    return None
+
+
+@lru_cache(maxsize=1)
+def _word_counts(text: str) -> Counter[str]:
+    """How often each word occurs in ``text``, leading "و"/"ب"/"ل" removed (one pass per article)."""
+    return Counter(_surname_key(tok.key) for tok in _tokenize(text) if tok.word)
 
 
 def _take_apposed(toks: list[_Tok], j: int) -> int:
@@ -407,6 +427,9 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         if key.startswith("ل") and j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key):
             j += 2  # "رئيس الهيئة العليا لمكافحة الفساد"
             continue
+        if key.startswith("ل") and not key.startswith("لل") and (close := _named_body_end(toks, j)) is not None:
+            j = close  # "الأمين العام لحركة مشروع تونس، محسن مرزوق": a body's proper name up to the comma
+            continue
         if key.startswith("لل") or key in lex["ar_title_words"] or (_definite(key) and not _conj(tok)):
             j += 1
             continue
@@ -419,6 +442,17 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
             continue
         break
     return j, after_honorific
+
+
+def _named_body_end(toks: list[_Tok], j: int) -> int | None:
+    """Where "لحركة مشروع تونس" ends when a comma and a name follow it (at most three more words)."""
+    for k in range(j + 1, min(len(toks), j + 4)):
+        tok = toks[k]
+        if tok.text in "،,":
+            return k if k + 1 < len(toks) and toks[k + 1].word else None
+        if not tok.word or tok.key in _AR_STOP:
+            return None
+    return None
 
 
 def _title_text(text: str, toks: list[_Tok]) -> tuple[str | None, bool]:
@@ -504,8 +538,13 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
         if name_end > j and _name_ok(toks[j:name_end], min_words) and not adjectives:  # not "زعيم كوري شمالي"
             closes = name_end >= n or not toks[name_end].word or toks[name_end].key in _AR_STOP
             if apposition and not closes and not _conj(toks[name_end]):
-                i = title_end  # an apposition must close: "، X ،" or "، X إن"; otherwise it is prose
-                continue
+                # an apposition must close ("، X ،" or "، X إن"), or its surname must recur in the
+                # article ("نفى الأمين العام، محسن مرزوق وجود ..." then "وقال مرزوق"); otherwise it is prose
+                shorter = _recurring_name_end(text, toks, j, name_end)
+                if shorter is None:
+                    i = title_end
+                    continue
+                name_end = shorter
             mention = _make(text, toks, toks[i:title_end], toks[j:name_end])
             out.append(mention)
             i = _shared_title_chain(text, toks, name_end, mention, out)
@@ -879,6 +918,7 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
             "absence": _phrases(c.ARABIC_ABSENCE, _key),
             "future": _phrases(c.ARABIC_FUTURE, _key),
             "remote": _phrases(c.ARABIC_REMOTE, _key),
+            "remote_unless_event": _phrases(c.ARABIC_SPOKEN_TO_PRESS, _key),
             "call": _phrases(c.ARABIC_CALL, _key),
         }
     low = str.lower
@@ -887,6 +927,7 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         "absence": _phrases(c.ENGLISH_ABSENCE, low),
         "future": _phrases(c.ENGLISH_FUTURE, low),
         "remote": _phrases(c.ENGLISH_REMOTE, low),
+        "remote_unless_event": _phrases(c.ENGLISH_SPOKEN_TO_PRESS, low),
         "call": _phrases(c.ENGLISH_CALL, low),
     }
 
@@ -923,12 +964,16 @@ def _english_event_phrase(keys: list[str]) -> bool:
     return any(key in nouns and any(k in preps for k in keys[max(0, i - 4) : i]) for i, key in enumerate(keys))
 
 
-def _event_phrase(keys: list[str]) -> bool:
+_HELD = frozenset(_key(w) for w in ("انعقاد", "عقد"))  # "على هامش انعقاد اجتماع": held, then the event
+
+
+def _event_phrase(keys: list[str], preps: str = "ar_event_preps") -> bool:
     """ "في الجنازة", "خلال ندوة صحفية", "على هامش الاجتماعات": the sentence happens at an event."""
     lex = _lex()
     for i in range(len(keys) - 1):
-        prep = keys[i] in lex["ar_event_preps"] or (keys[i][:1] in "وف" and keys[i][1:] in lex["ar_event_preps"])
-        if prep and any(v in lex["ar_events"] for v in _stem_variants(keys[i + 1])):
+        prep = keys[i] in lex[preps] or (keys[i][:1] in "وف" and keys[i][1:] in lex[preps])
+        nxt = i + 2 if keys[i + 1] in _HELD and i + 2 < len(keys) else i + 1
+        if prep and any(v in lex["ar_events"] for v in _stem_variants(keys[nxt])):
             return True
     return False
 
@@ -975,15 +1020,29 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     s.event = _event_phrase(keys) if lang == "ar" else _english_event_phrase(keys)
     s.presence = bool(_cue_positions(keys, tables["presence"], lang)) or s.event
     s.future = bool(_future_positions(keys, tables, lang))
-    s.remote = bool(_cue_positions(keys, tables["remote"], lang))
+    at_event = _event_phrase(keys, "ar_event_preps_strict") if lang == "ar" else s.event
+    s.remote = bool(_remote_positions(keys, tables, lang, at_event))
     if _cue_positions(keys, tables["call"], lang):
         s.presence = s.event = False  # a phone call puts nobody in the same room, whatever else the sentence says
     s.quotes = _quoted(text, span)
     for a, b in _clauses(toks):
         sub = keys[a:b]
-        if _future_positions(sub, tables, lang) or _cue_positions(sub, tables["remote"], lang):
+        if _future_positions(sub, tables, lang) or _remote_positions(sub, tables, lang, at_event):
             s.blocked.append((toks[a].start, toks[b - 1].end))
     return s
+
+
+_Tables = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _remote_positions(keys: list[str], tables: _Tables, lang: str, event: bool) -> list[int]:
+    """Where words reach the report from elsewhere (a statement, a tweet, a letter). A statement
+    to the press made at the sentence's event ("on the sidelines of the meeting") is not remote."""
+    hits = _cue_positions(keys, tables["remote"], lang)
+    if not event or not hits:
+        return hits
+    spoken = set(_cue_positions(keys, tables["remote_unless_event"], lang))
+    return [i for i in hits if i not in spoken]
 
 
 def _future_positions(keys: list[str], tables: dict[str, tuple[tuple[str, ...], ...]], lang: str) -> list[int]:
@@ -1249,6 +1308,8 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
         c.dead = any(m.dead for m in c.mentions) or _said_dead(text, c, lang)
         c.absent = n in absent or any(m.name_span in listed_absent for m in c.mentions)
         c.present = any(_present(m, sentences, anchor) for m in c.mentions)
+    for n in _pronoun_speakers(sentences, clusters, lang):
+        clusters[n].present = True
     if lang == "en":  # capitalized words are a person with a title, "Mr"/"Ms", or a surname used alone
         clusters = [c for c in clusters if any(m.title for m in c.mentions) or _bare_surnames(c) >= 2]
     people = [_person(text, c) for c in clusters if c.present and not c.absent and not c.dead]
@@ -1259,6 +1320,40 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
             found = _groups_in(text, s.toks) if lang == "ar" else _english_groups(text, s)
             groups.extend(g for g in found if not _blocked(g.span[0], s))
     return Attendees(tuple(people), tuple(_dedupe_groups(groups)))
+
+
+_EN_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+
+
+def _pronoun_speakers(sentences: list[_Sentence], clusters: list[_Cluster], lang: str) -> set[int]:
+    """Speakers named only by a pronoun at the event: "وأضافت في تصريح ... على هامش اجتماع للحزب",
+    "He told the conference ...". The speaker is the last person quoted in the two sentences before."""
+    lex = _lex()
+    found: set[int] = set()
+    for index, s in enumerate(sentences):
+        if not s.presence or s.future or index == 0 or len(s.toks) < 3:
+            continue
+        if not _opens_with_pronoun_speech(s.toks, lex, lang) or _blocked(s.toks[0].start, s):
+            continue
+        earlier = [
+            (m.start, n)
+            for n, c in enumerate(clusters)
+            for m in c.mentions
+            if m.speaker and index - 2 <= m.sentence < index
+        ]
+        if earlier:
+            found.add(max(earlier)[1])
+    return found
+
+
+def _opens_with_pronoun_speech(toks: list[_Tok], lex: dict[str, frozenset[str]], lang: str) -> bool:
+    first, second = toks[0], toks[1]
+    if lang == "en":
+        return first.text.lower() in _EN_SUBJECT_PRONOUNS and second.text.lower() in lex["en_speech"]
+    if not first.word or not any(v in lex["ar_speech"] for v in _stem_variants(first.key)):
+        return False
+    # no subject after the verb: a preposition, "أن"/"إن", or punctuation comes next
+    return not second.word or second.key in _AR_PREPS or second.key in _AR_STOP
 
 
 def _heading_spans(text: str, lang: str) -> list[Span]:

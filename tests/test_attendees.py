@@ -380,3 +380,52 @@ def test_english_speaker_quoted_after_a_debate_spoke_at_it_but_not_after_a_visit
 def test_english_possessive_ends_a_name():
     text = "During Prime Minister's Questions, Tory leader Mary Stone attacked the plan."
     assert names(text, "en") == ["Mary Stone"]
+
+
+# --- Arabic: speakers at an event the sentence names only in passing ----------------------------
+
+
+def test_arabic_speaker_after_a_meeting_attended_it():
+    text = (
+        "وصف رئيس الحزب الوطني، كمال العابد، القرار بالمتسرع.\n"
+        "وقال العابد عقب لقاء جمعه بالأمين العام للنقابة إن الحوار ضروري."
+    )
+    assert names(text) == ["كمال العابد"]
+
+
+def test_arabic_statement_to_a_reporter_on_the_sidelines_of_a_meeting_is_not_remote():
+    base = "انتقد رئيس الحزب الوطني، كمال العابد، القرار.\n"
+    sidelines = base + "وقال العابد في تصريح لمراسل الإذاعة على هامش اجتماع للحزب إن الحوار ضروري."
+    elsewhere = base + "وقال العابد في تصريح لمراسل الإذاعة إن الحوار ضروري."
+    assert names(sidelines) == ["كمال العابد"]
+    assert names(elsewhere) == []
+
+
+def test_arabic_open_apposition_needs_the_surname_again():
+    opening = "نفى الأمين العام لحركة الأمل الجديد، سالم بركات وجود خلافات داخل الحركة.\n"
+    again = opening + "وقال بركات على هامش اجتماع للحركة إن الحركة موحدة."
+    found = person(again, "سالم بركات")
+    assert found.title == "الأمين العام لحركة الأمل الجديد"
+    prose = "التقى رئيس الحكومة، تفاديا لأي إشكال مع النقابات، ممثلي العمال."
+    assert names(prose) == []
+
+
+def test_arabic_speaker_named_by_a_pronoun_at_the_event():
+    opening = "أكدت رئيسة الحزب الحر، ليلى ناصر، أن الحزب موحد.\n"
+    at_event = opening + "وأضافت في تصريح على هامش اجتماع للحزب بالمنستير أن الانتخابات قريبة."
+    no_event = opening + "وأضافت في تصريح أن الانتخابات قريبة."
+    assert names(at_event) == ["ليلى ناصر"]
+    assert names(no_event) == []
+
+
+def test_english_speaker_named_by_a_pronoun_at_the_event():
+    text = "Party leader Ann Ross said the party was united.\nShe told the conference that the vote was near."
+    assert names(text, "en") == ["Ann Ross"]
+
+
+def test_arabic_speech_given_at_an_iftar():
+    text = (
+        "قال رئيس الوزراء، سمير داود، إن القانون يستهدف اللاجئين.\n"
+        "جاء ذلك في كلمة ألقاها داود في إفطار جمعية الخريجين، الثلاثاء."
+    )
+    assert names(text) == ["سمير داود"]

@@ -199,8 +199,18 @@ ARABIC_EVENT_NOUNS: tuple[str, ...] = (
     "مناسبة",
     "تظاهرة",
     "ملتقى",
+    "الملتقى",
+    "منتدى",
+    "المنتدى",
+    "إفطار",
+    "الإفطار",
+    "ورشة",
+    "مهرجان",
+    "المهرجان",
 )
-ARABIC_EVENT_PREPOSITIONS: tuple[str, ...] = ("في", "خلال", "أثناء", "هامش", "إثر", "اثر", "ختام", "بعد")
+ARABIC_EVENT_PREPOSITIONS: tuple[str, ...] = ("في", "خلال", "أثناء", "هامش", "إثر", "اثر", "ختام", "بعد", "عقب", "لدى")
+# The ones that never start a purpose ("للمشاركة في محادثات" is where someone was going, not where they spoke).
+ARABIC_EVENT_PREPOSITIONS_STRICT: tuple[str, ...] = ("خلال", "أثناء", "هامش", "إثر", "اثر", "ختام", "عقب", "لدى")
 ARABIC_ABSENCE: tuple[str, ...] = (
     "لم يحضر",
     "لم تحضر",
@@ -295,6 +305,12 @@ ARABIC_REMOTE: tuple[str, ...] = (
     "تغريدة",
     "عبر الفيديو",
 )
+# Words said to the press: remote on their own, but not when the sentence places them at an event
+# ("في تصريح لمراسل ... على هامش اجتماع": a statement given at the meeting).
+ARABIC_SPOKEN_TO_PRESS: tuple[str, ...] = (
+    "تصريح", "تصريحات", "التصريحات", "تصريحاته", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لـ", "مقابلة", "حوار",
+)  # fmt: skip
+ENGLISH_SPOKEN_TO_PRESS: tuple[str, ...] = ("told the bbc", "told reuters", "in an interview")
 # Phone calls: nobody in a sentence about one was in the same room.
 ARABIC_CALL: tuple[str, ...] = ("اتصال هاتفي", "اتصالا هاتفيا", "هاتفيا", "مكالمة", "مكالمة هاتفية", "عبر الهاتف")
 ENGLISH_CALL: tuple[str, ...] = ("phone call", "telephone call", "by phone", "by telephone", "phoned", "telephoned")
