@@ -217,8 +217,10 @@ def _ar_head(tok: _Tok) -> bool:
 
 
 def _honorific(tok: _Tok) -> bool:
-    key = tok.key[1:] if tok.key.startswith("و") and tok.key[1:] in _lex()["ar_honor"] else tok.key
-    return key in _lex()["ar_honor"] or tok.text in ("د.", "د")
+    """ "الدكتور", and with "و" or "ب" before it: "والدكتور", "بالمشير" (the object of "التقى")."""
+    honor = _lex()["ar_honor"]
+    key = tok.key[1:] if tok.key[:1] in ("و", "ب") and tok.key[1:] in honor else tok.key
+    return key in honor or tok.text in ("د.", "د")
 
 
 def _kinship(tok: _Tok) -> tuple[bool, bool]:
@@ -304,6 +306,8 @@ def _name_conj_breaks(tok: _Tok) -> bool:
     """ "و" before a word starts a new conjunct, except in names that begin with "وو" ("ووندر")."""
     if not _conj(tok) or tok.key in _PARTICLES or tok.key[1:] in _PARTICLES:
         return False
+    if tok.key[1:] in _lex()["ar_groups"]:
+        return True  # "محسن مرزوق ووفد من الحركة"
     return not (tok.key.startswith("وو") and not _ar_head(tok) and not _definite(tok.key[1:]))
 
 
@@ -315,7 +319,11 @@ def _take_name(toks: list[_Tok], j: int) -> int:
         tok = toks[k]
         if not tok.word or tok.key in _AR_STOP or tok.key.isdigit():
             break
-        next_definite = k + 1 < len(toks) and toks[k + 1].word and _definite(toks[k + 1].key)
+        next_definite = (
+            k + 1 < len(toks)
+            and toks[k + 1].word
+            and (_definite(toks[k + 1].key) or toks[k + 1].key.startswith(("بال", "لل")))
+        )  # "الموظفة باللجنة الدولية": an office with its complement starts a new title
         head = _ar_head(tok) and (not _definite(tok.key) or _honorific(tok) or next_definite)
         if k > j and (_name_conj_breaks(tok) or head or tok.key.startswith(("بال", "لل", "كال"))):
             break
@@ -384,6 +392,11 @@ def _prep_object(toks: list[_Tok], j: int) -> int:
     return j
 
 
+def head_key(tok: _Tok) -> str:
+    """The word without a leading "و"."""
+    return tok.key[1:] if _conj(tok) else tok.key
+
+
 def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
     """End of the title that opens at ``i`` and whether it ends on an honorific (a name must follow)."""
     lex = _lex()
@@ -393,7 +406,7 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
     head_key = toks[i].key[1:] if _conj(toks[i]) else toks[i].key
     needs_complement = not _definite(head_key) and not honor and not _kinship(toks[i])[1]
     after_honorific = honor
-    while j < n and toks[j].word:
+    while j < n and (toks[j].word or (j > i + 1 and (j := _past_quoted_name(toks, j)) < n and toks[j].word)):
         tok = toks[j]
         key = tok.key
         if after_honorific:
@@ -404,6 +417,9 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         if _honorific(tok) and not _conj(tok):
             after_honorific = True
             j += 1
+            continue
+        if key == "عام" and j == i + 1:
+            j += 1  # "أمين عام الحركة", "مدير عام الشركة": the office, not the year
             continue
         if key in _AR_STOP and key not in _AR_PREPS:
             break
@@ -420,12 +436,21 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
                 j = chain  # "رئيس جنوب السودان", "كبير مستشاري رئاسة الحكومة"
                 needs_complement = True
                 continue
+            apposed = chain < n - 1 and toks[chain].text in "،," and toks[chain + 1].word
+            if apposed and chain > j and not _ar_head(tok):
+                j = chain  # "أمين عام حركة مشروع تونس، محسن مرزوق": a body's proper name up to the comma
             break
         if key in _AR_PREPS:
             j = _prep_object(toks, j + 1)
             continue
         if key.startswith("ل") and j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key):
             j += 2  # "رئيس الهيئة العليا لمكافحة الفساد"
+            continue
+        if key.startswith("بال") and j == i + 1 and _definite(head_key) and not _ar_head(tok) and not _honorific(tok):
+            j += 1  # "الموظفة باللجنة الدولية للصليب الأحمر": where the office is held
+            continue
+        if key.startswith("ل") and j + 1 < n and (past := _past_quoted_name(toks, j + 1)) > j + 1:
+            j = past  # "الأمين العام لحلف "الناتو" ينس ستولتنبرغ"
             continue
         if key.startswith("ل") and not key.startswith("لل") and (close := _named_body_end(toks, j)) is not None:
             j = close  # "الأمين العام لحركة مشروع تونس، محسن مرزوق": a body's proper name up to the comma
@@ -442,6 +467,21 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
             continue
         break
     return j, after_honorific
+
+
+_QUOTES = frozenset('"«»“”')
+
+
+def _past_quoted_name(toks: list[_Tok], j: int) -> int:
+    """After a quoted word or two inside a title ("لحلف "الناتو" ينس ..."), else ``j`` unchanged."""
+    if toks[j].text not in _QUOTES or not toks[j - 1].word:
+        return j
+    for k in range(j + 1, min(len(toks), j + 4)):
+        if toks[k].text in _QUOTES:
+            return k + 1 if k > j + 1 else j
+        if not toks[k].word:
+            return j
+    return j
 
 
 def _named_body_end(toks: list[_Tok], j: int) -> int | None:
@@ -517,7 +557,8 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
         j = title_end
         is_kin, has_pronoun = _kinship(tok)
         apposition = False
-        apposed_title = i > 0 and toks[i - 1].text in "،,"  # "X، رئيس الحكومة، ..." : no name after it
+        # "X، رئيس الحكومة، ..." : no name after it (but "التقى اليوم الأربعاء، أمين عام ..." has one)
+        apposed_title = i > 1 and toks[i - 1].text in "،," and toks[i - 2].key not in _AR_STOP
         if j < n and toks[j].text in "،," and j + 1 < n and toks[j + 1].word and not apposed_title:
             j += 1  # "رئيس الوزراء الإيطالي، جوزيبي كونتي،"
             apposition = True
@@ -534,7 +575,10 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
             i = max(name_end, i + 1)
             continue
         min_words = 1 if (must_name or has_pronoun) else 2
-        adjectives = title_end == i + 1 and all(t.key.endswith("ي") for t in toks[j:name_end])
+        adjectives = title_end == i + 1 and (
+            all(t.key.endswith("ي") for t in toks[j:name_end])
+            or (not _definite(head_key(tok)) and not _honorific(tok) and toks[j].key.endswith("ي"))
+        )  # "زعيم كوري شمالي", "مسؤول أمني سوري بارز": adjectives after a bare office word
         if name_end > j and _name_ok(toks[j:name_end], min_words) and not adjectives:  # not "زعيم كوري شمالي"
             closes = name_end >= n or not toks[name_end].word or toks[name_end].key in _AR_STOP
             if apposition and not closes and not _conj(toks[name_end]):

@@ -429,3 +429,29 @@ def test_arabic_speech_given_at_an_iftar():
         "جاء ذلك في كلمة ألقاها داود في إفطار جمعية الخريجين، الثلاثاء."
     )
     assert names(text) == ["سمير داود"]
+
+
+# --- Arabic titles in the forms Maghreb and Levant outlets write them ------------------------------
+
+
+def test_arabic_bare_office_with_aam_and_a_time_before_it():
+    text = "التقى صبيحة اليوم الأربعاء، أمين عام حزب الأمل، سالم بركات ووفد من الحزب، بالمشير خالد الطاهر."
+    assert names(text) == ["سالم بركات", "خالد الطاهر"]
+    assert person(text, "سالم بركات").title == "أمين عام حزب الأمل"
+    assert person(text, "خالد الطاهر").title == "المشير"
+    assert [g.text for g in extract_attendees(text).groups] == ["وفد من الحزب"]
+
+
+def test_arabic_title_with_a_quoted_organisation_name():
+    text = 'وقال الوزير خلال مؤتمر صحفي مع الأمين العام لحلف "الناتو" يانس بيرغ إن الحلف موحد.'
+    assert person(text, "يانس بيرغ").title == 'الأمين العام لحلف "الناتو"'
+
+
+def test_arabic_office_held_at_a_body_written_with_bi():
+    text = "استقبل وزير الصحة كمال الهادي الموظفة باللجنة الدولية للصليب الأحمر نوران حواص."
+    assert names(text) == ["كمال الهادي", "نوران حواص"]
+    assert person(text, "نوران حواص").title == "الموظفة باللجنة الدولية للصليب الأحمر"
+
+
+def test_arabic_adjectives_after_a_bare_office_word_are_no_name():
+    assert names("عقد الاجتماع بحضور ضباط روس ومسؤول أمني سوري بارز.") == []
