@@ -441,6 +441,8 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
                 j = chain  # "أمين عام حركة مشروع تونس، محسن مرزوق": a body's proper name up to the comma
             break
         if key in _AR_PREPS:
+            if j + 1 >= n or not toks[j + 1].word or toks[j + 1].key in _AR_STOP:
+                break  # "أشار الوزير إلى أن ...": the verb's complement, not part of the title
             j = _prep_object(toks, j + 1)
             continue
         if key.startswith("ل") and j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key):
@@ -713,8 +715,8 @@ def _verb_names(text: str, toks: list[_Tok]) -> list[_Mention]:
         if _definite(toks[j].key) or _ar_head(toks[j]) or _conj(toks[j]) or toks[j].key.endswith("ات"):
             continue
         end = _take_name(toks, j)
-        if not _name_ok(toks[j:end]):
-            continue
+        if not _name_ok(toks[j:end]) or toks[end - 1].key.endswith(("ية", "يات")):
+            continue  # "قال صواريخ بلاستيكية": a feminine adjective ends a noun phrase, not a name
         nxt = toks[end] if end < len(toks) else None
         title_toks: list[_Tok] = []
         if nxt is not None and nxt.word and _ar_head(nxt) and not _conj(nxt):
@@ -961,6 +963,7 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
             "presence": _phrases(c.ARABIC_PRESENCE + c.ARABIC_PRESENCE_PHRASES, _key),
             "absence": _phrases(c.ARABIC_ABSENCE, _key),
             "future": _phrases(c.ARABIC_FUTURE, _key),
+            "future_near_event": _phrases(c.ARABIC_FUTURE_NEAR_EVENT, _key),
             "remote": _phrases(c.ARABIC_REMOTE, _key),
             "remote_unless_event": _phrases(c.ARABIC_SPOKEN_TO_PRESS, _key),
             "call": _phrases(c.ARABIC_CALL, _key),
@@ -1089,12 +1092,26 @@ def _remote_positions(keys: list[str], tables: _Tables, lang: str, event: bool) 
     return [i for i in hits if i not in spoken]
 
 
+_NEAR_EVENT = 6  # words from a meeting verb to the "soon" that puts it in the future
+_THAT = frozenset(_key(w) for w in ("أن", "إن", "أنه", "إنه", "بأن"))
+
+
 def _future_positions(keys: list[str], tables: dict[str, tuple[tuple[str, ...], ...]], lang: str) -> list[int]:
     """Where a cue puts the event in the future. English "will" and "would" are everywhere in
     reported speech ("taxes would rise"), so there a cue counts only before a presence word or
     an event noun it can govern ("is to join", "will lead the commemoration at a service")."""
     hits = _cue_positions(keys, tables["future"], lang)
-    if lang != "en" or not hits:
+    if lang == "ar":
+        near = _cue_positions(keys, tables["future_near_event"], lang)
+        if near:
+            events = _cue_positions(keys, tables["presence"], lang)
+            hits += [
+                i
+                for i in near
+                if any(0 < i - e <= _NEAR_EVENT and _THAT.isdisjoint(keys[e:i]) for e in events)
+            ]  # not across "أن": "عقد اليوم أن الطريق سيفتح قريبا" is what was said
+        return hits
+    if not hits:
         return hits
     nouns = frozenset(attendee_cues.ENGLISH_EVENT_NOUNS)
     events = set(_cue_positions(keys, tables["presence"], lang)) | {i for i, k in enumerate(keys) if k in nouns}

@@ -455,3 +455,19 @@ def test_arabic_office_held_at_a_body_written_with_bi():
 
 def test_arabic_adjectives_after_a_bare_office_word_are_no_name():
     assert names("عقد الاجتماع بحضور ضباط روس ومسؤول أمني سوري بارز.") == []
+
+
+def test_arabic_preposition_before_an_clause_is_not_part_of_the_title():
+    text = "وخلال الاجتماع أشار وزير الخارجية الأمريكي إلى أن إيران ستصبح أمام خيارين."
+    assert names(text) == []
+
+
+def test_arabic_soon_after_the_meeting_verb_makes_it_future_but_not_in_reported_words():
+    assert names("ويلتقي الرئيس الأمريكي جون هيل قريبا زعيم كوريا الشمالية كيم سانغ.") == []
+    text = "أعلن وزير النقل ماجد الزين خلال مؤتمر صحفي عقد اليوم أن الطريق سيفتح قريبا."
+    assert names(text) == ["ماجد الزين"]
+
+
+def test_arabic_bare_words_after_a_speech_verb_ending_in_an_adjective_are_no_name():
+    text = "وخلال الاجتماع، اعتقدت أن الرئيس وقع في زلة على اعتبار أنه قال صواريخ بلاستيكية."
+    assert names(text) == []

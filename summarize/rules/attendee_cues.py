@@ -275,7 +275,11 @@ ARABIC_FUTURE: tuple[str, ...] = (
     "دعا",
     "دعوة",
     "سوف",
+    "بعد غد",
 )
+# "Soon" puts the event in the future only close after its verb ("ويلتقي الرئيس ... قريبا"), not
+# in what was said ("أعلن الوزير خلال مؤتمر صحفي أن الطريق سيفتح قريبا").
+ARABIC_FUTURE_NEAR_EVENT: tuple[str, ...] = ("قريبا", "لاحقا")
 ARABIC_REMOTE: tuple[str, ...] = (
     "أرسل",
     "أرسلت",
