@@ -216,6 +216,15 @@ def _ar_head(tok: _Tok) -> bool:
     return any(v in lex["ar_heads"] or v in lex["ar_honor"] for v in _head_variants(tok.key))
 
 
+def _with_bi(tok: _Tok) -> bool:
+    """ "بوزير", "بالأمين": an office word behind the preposition "ب" (the other side of a meeting)."""
+    key = tok.key
+    if not key.startswith("ب") or len(key) < 4:
+        return False
+    rest = key[1:]
+    return any(v in _lex()["ar_heads"] or v in _lex()["ar_honor"] for v in _head_variants(rest))
+
+
 def _honorific(tok: _Tok) -> bool:
     """ "الدكتور", and with "و" or "ب" before it: "والدكتور", "بالمشير" (the object of "التقى")."""
     honor = _lex()["ar_honor"]
@@ -248,6 +257,7 @@ class _Mention:
     speaker: bool = False  # quoted with a speech verb
     also: list[int] = field(default_factory=list)  # other sentences the same words were found in
     bare: bool = False  # found only by a verb before it: weaker evidence
+    quoted_heading: bool = False  # "سفيان طوبال : ..." opening a headline: who the article quotes
 
     def __post_init__(self) -> None:
         if self.start < 0:
@@ -424,6 +434,9 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         if key in _AR_STOP and key not in _AR_PREPS:
             break
         if needs_complement:
+            if _ar_head(tok) and not _definite(key) and not _honorific(tok) and not _conj(tok):
+                j += 1  # "نائب وزير الخارجية", "مساعد مدير الأمن": an office of an office
+                continue
             needs_complement = False
             if _definite(key) or key in lex["ar_title_words"]:
                 j += 1
@@ -560,7 +573,7 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
         is_kin, has_pronoun = _kinship(tok)
         apposition = False
         # "X، رئيس الحكومة، ..." : no name after it (but "التقى اليوم الأربعاء، أمين عام ..." has one)
-        apposed_title = i > 1 and toks[i - 1].text in "،," and toks[i - 2].key not in _AR_STOP
+        apposed_title = i > 1 and toks[i - 1].text in "،," and toks[i - 2].key not in _AR_STOP and not _with_bi(tok)
         if j < n and toks[j].text in "،," and j + 1 < n and toks[j + 1].word and not apposed_title:
             j += 1  # "رئيس الوزراء الإيطالي، جوزيبي كونتي،"
             apposition = True
@@ -628,6 +641,8 @@ def _appositive_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     for c in range(1, n - 1):
         if toks[c].text not in "،," or not _ar_head(toks[c + 1]) or _conj(toks[c + 1]):
             continue
+        if _with_bi(toks[c + 1]):
+            continue  # "جون سوليفان، بوزير الخارجية ...": "with the minister", another person
         start = c
         while start > 0 and c - start < 3 and toks[start - 1].word and toks[start - 1].key not in _AR_STOP:
             prev = toks[start - 1]
@@ -743,7 +758,9 @@ def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     found = _titled_mentions(text, toks) + _appositive_mentions(text, toks)
     for m in found:  # titled people shortly after a speech verb are quoted
         before = [t for t in toks if t.end <= m.start][-8:]
-        m.speaker = any(any(v in lex["ar_speech"] for v in _stem_variants(t.key)) for t in before)
+        verbs = [k for k, t in enumerate(before) if any(v in lex["ar_speech"] for v in _stem_variants(t.key))]
+        # "وقالت مصادر إن الناطق ... عصام الشابي هو ...": after "إن" the name is what was said, not who said it
+        m.speaker = bool(verbs) and _THAT.isdisjoint(t.key for t in before[verbs[-1] + 1 :])
     return found + _chain_names(text, toks) + _verb_names(text, toks)
 
 
@@ -1359,10 +1376,17 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
                     listed.append((m, here))
                     mentions.append(m)
 
-    clusters = _cluster(_dedupe(mentions))
     headings = _heading_spans(text, lang)
-    clusters = [c for c in clusters if not all(_inside(m.name_span, headings) for m in c.mentions)]
+    if lang == "ar":
+        mentions.extend(_quoted_heading_names(text, headings, sentences))
+    clusters = _cluster(_dedupe(mentions))
+
+    def heading_only(c: _Cluster) -> bool:
+        return all(_inside(m.name_span, headings) for m in c.mentions)
+
+    clusters = [c for c in clusters if not heading_only(c) or any(m.quoted_heading for m in c.mentions)]
     _attach_surnames(text, clusters, sentences)
+    clusters = [c for c in clusters if not heading_only(c)]
     absent = _absent_people(text, sentences, clusters, lang)
     listed_absent = {m.name_span for m, here in listed if not here}
     for n, c in enumerate(clusters):
@@ -1396,14 +1420,14 @@ def _pronoun_speakers(sentences: list[_Sentence], clusters: list[_Cluster], lang
             continue
         if not _opens_with_pronoun_speech(s.toks, lex, lang) or _blocked(s.toks[0].start, s):
             continue
-        earlier = [
-            (m.start, n)
-            for n, c in enumerate(clusters)
-            for m in c.mentions
-            if m.speaker and index - 2 <= m.sentence < index
-        ]
-        if earlier:
-            found.add(max(earlier)[1])
+        near = [(m, n) for n, c in enumerate(clusters) for m in c.mentions if index - 2 <= m.sentence < index]
+        speakers = [(m.start, n) for m, n in near if m.speaker]
+        # else the subject of the sentence before: its first titled person ("وصف الناطق ...، حمة الهمامي ...")
+        subjects = sorted((m.start, n) for m, n in near if m.sentence == index - 1 and m.title)
+        if speakers:
+            found.add(max(speakers)[1])
+        elif subjects:
+            found.add(subjects[0][1])
     return found
 
 
@@ -1413,8 +1437,30 @@ def _opens_with_pronoun_speech(toks: list[_Tok], lex: dict[str, frozenset[str]],
         return first.text.lower() in _EN_SUBJECT_PRONOUNS and second.text.lower() in lex["en_speech"]
     if not first.word or not any(v in lex["ar_speech"] for v in _stem_variants(first.key)):
         return False
-    # no subject after the verb: a preposition, "أن"/"إن", or punctuation comes next
-    return not second.word or second.key in _AR_PREPS or second.key in _AR_STOP
+    # no subject after the verb: a preposition, "أن"/"إن", "لمراسل", or punctuation comes next
+    # (not "وأفادت مصادر إعلامية": that verb has its own subject)
+    return not second.word or second.key in _AR_PREPS or second.key in _THAT or second.key.startswith("ل")
+
+
+_QUOTED_HEADING = re.compile(r"\W*(\w+(?: \w+){1,2}) ?:")
+
+
+def _quoted_heading_names(text: str, headings: list[Span], sentences: list[_Sentence]) -> list[_Mention]:
+    """ "عبير موسي : لا علاقة لنا ...": the person a headline quotes, so that "وقالت موسي" and
+    "وأضاف طوبال" later in the body have someone to refer to (never an attendee by this alone)."""
+    out = []
+    for lo, hi in headings:
+        match = _QUOTED_HEADING.match(text, lo, hi)
+        if match is None:
+            continue
+        toks = _tokenize(text, match.start(1), match.end(1))
+        if not _name_ok(toks) or any(_ar_head(t) for t in toks):
+            continue
+        mention = _make(text, toks, [], toks)
+        mention.quoted_heading = True
+        mention.sentence = next((k for k, s in enumerate(sentences) if s.span[0] <= lo < s.span[1]), 0)
+        out.append(mention)
+    return out
 
 
 def _heading_spans(text: str, lang: str) -> list[Span]:

@@ -471,3 +471,42 @@ def test_arabic_soon_after_the_meeting_verb_makes_it_future_but_not_in_reported_
 def test_arabic_bare_words_after_a_speech_verb_ending_in_an_adjective_are_no_name():
     text = "وخلال الاجتماع، اعتقدت أن الرئيس وقع في زلة على اعتبار أنه قال صواريخ بلاستيكية."
     assert names(text) == []
+
+
+def test_arabic_person_quoted_in_the_headline_is_found_by_surname_at_the_event():
+    text = (
+        "سالم بركات : الوضع يحتم علينا الحوار\n\n"
+        "قال رئيس كتلة حركة نداء قرطاج سالم بركات، إن الوضع صعب.\n"
+        "وأضاف بركات على إثر اجتماع وفد من الحزب بالأمين العام للنقابة إن الحوار ضروري."
+    )
+    assert "سالم بركات" in names(text)
+    alone = "سالم بركات : الوضع يحتم علينا الحوار\n\nقال المتحدث إن الوضع صعب."
+    assert names(alone) == []
+
+
+def test_arabic_place_in_a_headline_is_not_a_person():
+    text = "جنوب السودان: اتفاق جديد\n\nبعد محادثات في أوغندا، توصل الطرفان إلى اتفاق في جنوب السودان."
+    assert names(text) == []
+
+
+def test_arabic_other_side_after_a_comma_and_bi_is_another_person():
+    text = "التقى نائب وزير الخارجية الأمريكي، جون هيل، بوزير الخارجية السعودي، عادل ناصر، على هامش القمة."
+    assert names(text) == ["جون هيل", "عادل ناصر"]
+    assert person(text, "جون هيل").title == "نائب وزير الخارجية الأمريكي"
+    assert person(text, "عادل ناصر").title == "وزير الخارجية السعودي"
+
+
+def test_arabic_name_inside_what_sources_said_is_not_a_speaker():
+    text = (
+        "انطلقت أشغال المؤتمر الوطني للحزب بحضور عدد من الضيوف.\n"
+        "وقالت مصادر قيادية إن الناطق الرسمي باسم الحزب كمال العابد هو الأوفر حظا لتولي الأمانة العامة."
+    )
+    assert names(text) == []
+
+
+def test_arabic_verb_with_its_own_subject_is_no_pronoun_speaker():
+    text = (
+        "وتدور التكهنات حول حضور العاهل المغربي، الملك سالم الأول، القمة.\n"
+        "وأفادت مصادر إعلامية بأن وزير الخارجية كمال العابد استقبل السفير في مكتبه."
+    )
+    assert "سالم الأول" not in names(text)
