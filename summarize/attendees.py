@@ -1160,6 +1160,7 @@ def _strip_conj(key: str) -> str:
     return key[1:] if key.startswith("و") and len(key) > 3 else key
 
 
+@lru_cache(maxsize=65536)
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     a = tuple(_strip_conj(t) for t in a)
     b = tuple(_strip_conj(t) for t in b)
@@ -1183,12 +1184,15 @@ class _Cluster:
 
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    forms: list[set[tuple[str, ...]]] = []  # each cluster's distinct spellings: a name said 1,000 times is one
     for m in sorted(mentions, key=lambda m: (-len(m.tokens), m.name_span[0])):
-        matches = [c for c in clusters if any(_same_person(m.tokens, o.tokens) for o in c.mentions)]
+        matches = [n for n, known in enumerate(forms) if any(_same_person(m.tokens, o) for o in known)]
         if len(matches) == 1 or (matches and len(m.tokens) >= 2):
-            matches[0].mentions.append(m)
+            clusters[matches[0]].mentions.append(m)
+            forms[matches[0]].add(m.tokens)
         elif not matches:
             clusters.append(_Cluster([m]))
+            forms.append({m.tokens})
         # a bare surname shared by two people is ambiguous: it is dropped
     return clusters
 
@@ -1415,12 +1419,16 @@ def _pronoun_speakers(sentences: list[_Sentence], clusters: list[_Cluster], lang
     "He told the conference ...". The speaker is the last person quoted in the two sentences before."""
     lex = _lex()
     found: set[int] = set()
+    by_sentence: dict[int, list[tuple[_Mention, int]]] = {}
+    for n, c in enumerate(clusters):
+        for m in c.mentions:
+            by_sentence.setdefault(m.sentence, []).append((m, n))
     for index, s in enumerate(sentences):
         if not s.presence or s.future or index == 0 or len(s.toks) < 3:
             continue
         if not _opens_with_pronoun_speech(s.toks, lex, lang) or _blocked(s.toks[0].start, s):
             continue
-        near = [(m, n) for n, c in enumerate(clusters) for m in c.mentions if index - 2 <= m.sentence < index]
+        near = by_sentence.get(index - 2, []) + by_sentence.get(index - 1, [])
         speakers = [(m.start, n) for m, n in near if m.speaker]
         # else the subject of the sentence before: its first titled person ("وصف الناطق ...، حمة الهمامي ...")
         subjects = sorted((m.start, n) for m, n in near if m.sentence == index - 1 and m.title)
