@@ -145,6 +145,7 @@ def _lex() -> dict[str, frozenset[str]]:
         "ar_event_preps_strict": keys(c.ARABIC_EVENT_PREPOSITIONS_STRICT),
         "ar_groups": keys(c.ARABIC_GROUP_HEADS),
         "ar_openers": keys(w for w in c.ARABIC_LIST_OPENERS if " " not in w),
+        "ar_words_of": keys(c.ARABIC_WORDS_OF),
         "ar_weak_openers": keys(c.ARABIC_WEAK_OPENERS),
     }
 
@@ -274,8 +275,12 @@ def _name_word(tok: _Tok, loose: bool = False) -> bool:
     key = tok.key
     if not tok.word or key in _AR_STOP or key.isdigit() or len(key) < 2 or key.endswith(("يين", "يون")):
         return False
-    if key[:1] in "بلك" and key[1:] in _AR_STOP:
-        return False  # "لأي", "بذلك": a preposition on a function word
+    if key[:1] in "بلكفو" and key[1:] in _AR_STOP:
+        return False  # "لأي", "بذلك", "فقد": a particle on a function word
+    if key[:1] == "ب" and any(v in lex["ar_events"] or v in lex["ar_presence"] for v in _stem_variants(key[1:])):
+        return False  # "باستقبال", "بزيارة": "with a reception", not a name
+    if key[:1] == "س" and any(v in lex["ar_presence"] or v in lex["ar_speech"] for v in _stem_variants(key[1:])):
+        return False  # "سيزور", "سيلتقي": a verb in the future
     variants = _stem_variants(key) + ([key[:-1]] if key.endswith("ا") else [])
     if any(v in lex["ar_not_name"] for v in variants):
         return False
@@ -292,6 +297,8 @@ def _name_ok(tokens: list[_Tok], min_words: int = 2) -> bool:
     lex = _lex()
     if tokens[0].key.startswith("و") and len(tokens) > 1 and _definite(tokens[1].key):
         return False  # "ووجهاء العشائر" is a conjoined noun phrase, not a name like "وليم روباك"
+    if _definite(tokens[0].key) and tokens[0].key.endswith("ية"):
+        return False  # "السياسية اليسارية ...": a feminine adjective opens no name
     if len(tokens) >= 2 and all(t.key.endswith("ين") for t in tokens):
         return False  # "رئيسين سابقين": plurals
     loose = len(tokens) > 1
@@ -568,6 +575,9 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
         if not tok.word or not _ar_head(tok):
             i += 1
             continue
+        if i > 0 and _adjectival_head(toks[i - 1], tok):
+            i += 1  # "الإئتلاف الحاكم", "الحزب الحاكم": an adjective, not an office
+            continue
         title_end, must_name = _ar_title(toks, i)
         j = title_end
         is_kin, has_pronoun = _kinship(tok)
@@ -610,6 +620,22 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
             continue
         i = title_end if title_end > i else i + 1
     return out
+
+
+_ADJECTIVAL_HEADS = frozenset(_key(w) for w in ("الحاكم", "الحاكمة", "الكبير", "الكبيرة", "الرئيسي", "الرئيسية"))
+
+
+def _adjectival_head(prev: _Tok, tok: _Tok) -> bool:
+    """A definite office word right after a definite noun that is no office describes that noun."""
+    return (
+        prev.word
+        and _definite(prev.key)
+        and tok.key in _ADJECTIVAL_HEADS
+        and not _ar_head(prev)
+        and not _honorific(tok)
+        and prev.key not in _AR_STOP
+        and not _nisba(prev.key)
+    )
 
 
 def _shared_title_chain(text: str, toks: list[_Tok], k: int, mention: _Mention, out: list[_Mention]) -> int:
@@ -726,6 +752,8 @@ def _verb_names(text: str, toks: list[_Tok]) -> list[_Mention]:
     for i, tok in enumerate(toks[:-2]):
         if not tok.word or not any(v in verbs for v in _stem_variants(tok.key)):
             continue
+        if tok.key.startswith("ب") and not any(v in verbs for v in _stem_variants(tok.key) if v.startswith("ب")):
+            continue  # "باستقبال حرس الشرف" is "with a reception by the honour guard": a noun, not a verb
         j = i + 1
         if _definite(toks[j].key) or _ar_head(toks[j]) or _conj(toks[j]) or toks[j].key.endswith("ات"):
             continue
@@ -1121,7 +1149,9 @@ def _future_positions(keys: list[str], tables: dict[str, tuple[tuple[str, ...], 
     if lang == "ar":
         near = _cue_positions(keys, tables["future_near_event"], lang)
         if near:
-            events = _cue_positions(keys, tables["presence"], lang)
+            events = _cue_positions(keys, tables["presence"], lang) + [
+                k for k, key in enumerate(keys) if any(v in _lex()["ar_events"] for v in _stem_variants(key))
+            ]
             hits += [
                 i
                 for i in near
@@ -1501,6 +1531,8 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
     s = sentences[m.sentence]
     if _blocked(m.start, s) or _blocked(m.name_span[0], s):
         return False
+    if lang_of(m) == "ar" and _words_of(m, s):
+        return False  # "تصريحات الوزير الفرنسي مانوال فالس": his words were discussed, he was not there
     quoted = any(a <= m.start < b for a, b in s.quotes)
     if (m.bare and quoted) or (m.speaker and (s.remote or quoted)):
         return False  # words said to a broadcaster or in a tweet, or a name inside a quotation
@@ -1516,6 +1548,16 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
 
 
 _ENGLISH_FORUMS = frozenset(attendee_cues.ENGLISH_FORUMS)
+
+
+def _words_of(m: _Mention, s: _Sentence) -> bool:
+    """Is the mention the owner of words the sentence talks about ("من تصريحات الوزير ...")?"""
+    before = [t for t in s.toks if t.end <= m.start]
+    if not before or not before[-1].word:
+        return False
+    key = before[-1].key
+    forms = {key, key[1:]} if key[:1] in "وبل" else {key}
+    return any(v in _lex()["ar_words_of"] for f in forms for v in _stem_variants(f))
 
 
 def lang_of(m: _Mention) -> str:

@@ -510,3 +510,39 @@ def test_arabic_verb_with_its_own_subject_is_no_pronoun_speaker():
         "وأفادت مصادر إعلامية بأن وزير الخارجية كمال العابد استقبل السفير في مكتبه."
     )
     assert "سالم الأول" not in names(text)
+
+
+def test_arabic_next_makes_the_meeting_future_but_not_what_was_said():
+    said = "وقال الأمين العام لحزب الأمل، زهير الصالح، خلال ندوة صحفية اليوم إن الانتخابات المقبلة صعبة."
+    assert names(said) == ["زهير الصالح"]
+    assert names("ويحضر وزير المالية علي حسن صالح الاجتماع المقبل للجنة.") == []
+
+
+def test_arabic_party_figure_as_a_title_and_a_pronoun_speaker_at_a_seminar():
+    text = (
+        "قال القيادي في حركة الأمل، سامي الحاج إنه لا يمكن منع العودة.\n"
+        "وأضاف في تصريح لمراسل الإذاعة اليوم خلال ندوة عقدها مركز الدراسات أن الحوار ضروري."
+    )
+    assert names(text) == ["سامي الحاج"]
+    assert person(text, "سامي الحاج").title == "القيادي في حركة الأمل"
+
+
+def test_arabic_words_of_someone_discussed_at_a_session_do_not_put_them_there():
+    text = (
+        "أمضى ثلاثون نائبا خلال جلسة عامة انعقدت اليوم على عريضة ضد تصريحات "
+        "الوزير الأول الفرنسي السابق جان مارتن."
+    )
+    assert names(text) == []
+
+
+def test_arabic_words_that_look_like_names_after_titles():
+    assert names("وخلال الزيارة يحظى الرئيس التركي باستقبال حرس الشرف في برلين.") == []
+    assert names("وقال خلال الاجتماع إن الإئتلاف الحاكم يريد الفوز بالانتخابات.") == []
+
+
+def test_arabic_radio_programme_is_an_interview_not_a_meeting():
+    text = (
+        "اعتبرت القيادية في الحزب، ليلى ناصر، أن البلاد في مخاض.\n"
+        "وأضافت في لقاء في برنامج سياسي على إذاعة محلية أن النظام الديمقراطي هو الحل."
+    )
+    assert names(text) == []

@@ -257,10 +257,6 @@ ARABIC_FUTURE: tuple[str, ...] = (
     "سيعقد",
     "سيزور",
     "سيستقبل",
-    "المقبل",
-    "المقبلة",
-    "القادم",
-    "القادمة",
     "من المقرر",
     "من المنتظر",
     "من المتوقع",
@@ -277,9 +273,9 @@ ARABIC_FUTURE: tuple[str, ...] = (
     "سوف",
     "بعد غد",
 )
-# "Soon" puts the event in the future only close after its verb ("ويلتقي الرئيس ... قريبا"), not
-# in what was said ("أعلن الوزير خلال مؤتمر صحفي أن الطريق سيفتح قريبا").
-ARABIC_FUTURE_NEAR_EVENT: tuple[str, ...] = ("قريبا", "لاحقا")
+# "Soon", "next" put the event in the future only close after its verb or noun ("ويلتقي الرئيس
+# ... قريبا", "الاجتماع المقبل"), not in what was said ("أن الطريق سيفتح قريبا", "الانتخابات المقبلة").
+ARABIC_FUTURE_NEAR_EVENT: tuple[str, ...] = ("قريبا", "لاحقا", "المقبل", "المقبلة", "القادم", "القادمة")
 ARABIC_REMOTE: tuple[str, ...] = (
     "أرسل",
     "أرسلت",
@@ -308,11 +304,21 @@ ARABIC_REMOTE: tuple[str, ...] = (
     "برقية",
     "تغريدة",
     "عبر الفيديو",
+    "في برنامج",
+    "إذاعة",
+    "الإذاعة",
+    "لإذاعة",
+    "على قناة",
 )
 # Words said to the press: remote on their own, but not when the sentence places them at an event
 # ("في تصريح لمراسل ... على هامش اجتماع": a statement given at the meeting).
 ARABIC_SPOKEN_TO_PRESS: tuple[str, ...] = (
     "تصريح", "تصريحات", "التصريحات", "تصريحاته", "لوكالة", "لقناة", "لصحيفة", "لموقع", "لـ", "مقابلة", "حوار",
+    "إذاعة", "الإذاعة", "لإذاعة", "على قناة", "في برنامج",
+)  # fmt: skip
+# Words whose object is someone's words, not someone in the room: "تصريحات الوزير ... فلان".
+ARABIC_WORDS_OF: tuple[str, ...] = (
+    "تصريحات", "تصريح", "بيان", "رسالة", "تغريدة", "كلام", "مواقف", "موقف", "دعوة", "قرار", "خطاب",
 )  # fmt: skip
 ENGLISH_SPOKEN_TO_PRESS: tuple[str, ...] = ("told the bbc", "told reuters", "in an interview")
 # Phone calls: nobody in a sentence about one was in the same room.
