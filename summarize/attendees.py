@@ -847,6 +847,8 @@ def _english_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
             if low in lex["en_honor"] or _en_heady(low) or low in lex["en_not_name"] or low in _EN_STOP:
                 k = pos + 1
         name = run[k:]
+        if k == 0 and len(name) >= 3 and i > 0 and toks[i - 1].text.lower() in ("of", "for"):
+            name = name[1:]  # "President of Brazil Luiz Silva": the place closes the title
         ok = bool(name) and all(
             t.text.lower() not in lex["en_not_name"] | _EN_STOP and not _en_heady(t.text) for t in name
         )
@@ -886,6 +888,8 @@ def _english_mention(
         title_from -= 1
     title_from = _across_of(toks, title_from)
     title_toks = [t for t in toks[title_from : index_of[name[0].start]] if t.word]
+    while title_toks and title_toks[0].text.lower() in _EN_STOP - lex["en_honor"]:
+        title_toks.pop(0)  # "And Mr Kennedy", "As Tory leader Michael Howard": a capital from the sentence start
     title = (
         text[title_toks[0].start : title_toks[-1].end]
         if title_toks and (last_title is not None or any(_en_heady(t.text) for t in title_toks))
@@ -947,6 +951,8 @@ def _english_apposition(text: str, toks: list[_Tok], j: int, close: str) -> str 
     if not words:
         return None
     if close == ")" and k < len(toks) and toks[k].text == ")":
+        if len(words) == 1 and words[0].text.isupper():
+            return None  # "Hindustan Aeronautics (HAL)": an abbreviation, not an office
         return text[toks[j].start : toks[k - 1].end]
     if any(_en_heady(t.text) for t in words):
         return text[words[0].start : words[-1].end]
@@ -1246,6 +1252,8 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
             for k, tok in enumerate(toks):
                 if not tok.word or not (_similar(tok.key, last) or _similar(_surname_key(tok.key), last)):
                     continue
+                if tok.text.isascii() and not tok.text[0].isupper():
+                    continue  # "the war", "aviation": a lower-case word is no surname in Latin script
                 if tok.start in taken:
                     continue
                 if k and toks[k - 1].word and _kinship(toks[k - 1])[0] and not _kinship(toks[k - 1])[1]:

@@ -546,3 +546,18 @@ def test_arabic_radio_programme_is_an_interview_not_a_meeting():
         "وأضافت في لقاء في برنامج سياسي على إذاعة محلية أن النظام الديمقراطي هو الحل."
     )
     assert names(text) == []
+
+
+def test_english_title_drops_a_sentence_opening_word_and_keeps_the_country():
+    assert person("And Mr Kennedy attended the rally in Leeds.", "Kennedy", "en").title == "Mr"
+    found = person("The President of Brazil Luiz Silva met Mr Blair in London.", "Luiz Silva", "en")
+    assert found.title == "President of Brazil"
+
+
+def test_english_companies_are_not_people():
+    text = (
+        "Lockheed said it had signed an agreement with Hindustan Aeronautics (HAL) at the show.\n"
+        "The air force is also considering proposals from France's Dassault Aviation.\n"
+        "Dassault Aviation has an office in Delhi, and aviation firms attended the show."
+    )
+    assert names(text, "en") == []
