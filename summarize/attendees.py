@@ -456,9 +456,9 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
                 j = chain  # "رئيس جنوب السودان", "كبير مستشاري رئاسة الحكومة"
                 needs_complement = True
                 continue
-            apposed = chain < n - 1 and toks[chain].text in "،," and toks[chain + 1].word
-            if apposed and chain > j and not _ar_head(tok):
-                j = chain  # "أمين عام حركة مشروع تونس، محسن مرزوق": a body's proper name up to the comma
+            comma = _comma_before_name(toks, j, 7)
+            if comma is not None and not _ar_head(tok):
+                j = comma  # "أمين عام حركة مشروع تونس، محسن مرزوق", "رئيس كتلة نداء تونس بمجلس نواب الشعب، ..."
             break
         if key in _AR_PREPS:
             if j + 1 >= n or not toks[j + 1].word or toks[j + 1].key in _AR_STOP:
@@ -489,6 +489,21 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
             continue
         break
     return j, after_honorific
+
+
+def _comma_before_name(toks: list[_Tok], j: int, reach: int) -> int | None:
+    """The comma that ends a body's name opening at ``j`` when a name follows it: only content
+    words (no function word, no verb of speech or presence) within ``reach`` words."""
+    lex = _lex()
+    for k in range(j + 1, min(len(toks) - 1, j + reach + 1)):
+        tok = toks[k]
+        if tok.text in "،,":
+            return k if toks[k + 1].word and not _ar_head(toks[k + 1]) else None
+        if not tok.word or tok.key in _AR_STOP or any(
+            v in lex["ar_speech"] or v in lex["ar_presence"] for v in _stem_variants(tok.key)
+        ):
+            return None
+    return None
 
 
 _QUOTES = frozenset('"«»“”')
@@ -1062,7 +1077,11 @@ def _english_event_phrase(keys: list[str]) -> bool:
     return any(key in nouns and any(k in preps for k in keys[max(0, i - 4) : i]) for i, key in enumerate(keys))
 
 
-_HELD = frozenset(_key(w) for w in ("انعقاد", "عقد"))  # "على هامش انعقاد اجتماع": held, then the event
+# Between an event preposition and its event: "على هامش انعقاد اجتماع", "على هامش إشرافه على حفل".
+_HELD = frozenset(
+    _key(w) for w in ("انعقاد", "عقد", "إشراف", "اشراف", "ترؤس", "حضور", "مشاركة", "افتتاح", "اختتام", "أشغال")
+)
+_HELD_LINKS = frozenset(_key(w) for w in ("على", "في"))
 
 
 def _event_phrase(keys: list[str], preps: str = "ar_event_preps") -> bool:
@@ -1070,8 +1089,14 @@ def _event_phrase(keys: list[str], preps: str = "ar_event_preps") -> bool:
     lex = _lex()
     for i in range(len(keys) - 1):
         prep = keys[i] in lex[preps] or (keys[i][:1] in "وف" and keys[i][1:] in lex[preps])
-        nxt = i + 2 if keys[i + 1] in _HELD and i + 2 < len(keys) else i + 1
-        if prep and any(v in lex["ar_events"] for v in _stem_variants(keys[nxt])):
+        if not prep:
+            continue
+        nxt = i + 1
+        while nxt < min(len(keys) - 1, i + 4) and (
+            keys[nxt] in _HELD_LINKS or any(v in _HELD for v in _stem_variants(keys[nxt]) + _unsuffixed(keys[nxt]))
+        ):
+            nxt += 1
+        if any(v in lex["ar_events"] for v in _stem_variants(keys[nxt])):
             return True
     return False
 

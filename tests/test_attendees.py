@@ -561,3 +561,12 @@ def test_english_companies_are_not_people():
         "Dassault Aviation has an office in Delhi, and aviation firms attended the show."
     )
     assert names(text, "en") == []
+
+
+def test_arabic_long_body_name_before_the_comma_and_event_after_a_participation_word():
+    text = (
+        "قال رئيس كتلة نداء قرطاج بمجلس نواب الشعب، سالم بركات إن الحزب جاهز.\n"
+        "وأضاف بركات في تصريح إعلامي على هامش إشرافه على حفل اختتام الدورة أن الحكومة ستتأخر."
+    )
+    assert names(text) == ["سالم بركات"]
+    assert person(text, "سالم بركات").title == "رئيس كتلة نداء قرطاج بمجلس نواب الشعب"
