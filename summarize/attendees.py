@@ -281,6 +281,8 @@ def _name_word(tok: _Tok, loose: bool = False) -> bool:
         return False  # "باستقبال", "بزيارة": "with a reception", not a name
     if key[:1] == "س" and any(v in lex["ar_presence"] or v in lex["ar_speech"] for v in _stem_variants(key[1:])):
         return False  # "سيزور", "سيلتقي": a verb in the future
+    if key.startswith(("لم", "بم")) and key.endswith("ة") and len(key) >= 6:
+        return False  # "لمتابعة", "بمشاركة": a verbal noun after a preposition
     variants = _stem_variants(key) + ([key[:-1]] if key.endswith("ا") else [])
     if any(v in lex["ar_not_name"] for v in variants):
         return False
@@ -1026,7 +1028,7 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     c = attendee_cues
     if lang == "ar":
         return {
-            "presence": _phrases(c.ARABIC_PRESENCE + c.ARABIC_PRESENCE_PHRASES, _key),
+            "presence": _phrases(c.ARABIC_PRESENCE + c.ARABIC_PRESENCE_PHRASES + c.ARABIC_BEFORE_AUDIENCE, _key),
             "absence": _phrases(c.ARABIC_ABSENCE, _key),
             "future": _phrases(c.ARABIC_FUTURE, _key),
             "future_near_event": _phrases(c.ARABIC_FUTURE_NEAR_EVENT, _key),
@@ -1112,6 +1114,7 @@ class _Sentence:
     remote: bool = False
     quotes: list[Span] = field(default_factory=list)
     blocked: list[Span] = field(default_factory=list)  # clauses about the future, a call, a letter
+    reported: bool = False  # the presence is told as done (not only by an imperfect verb)
 
 
 def _clauses(toks: list[_Tok]) -> list[tuple[int, int]]:
@@ -1141,7 +1144,10 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     tables = _cue_tables(lang)
     s = _Sentence(span, toks, keys)
     s.event = _event_phrase(keys) if lang == "ar" else _english_event_phrase(keys)
-    s.presence = bool(_cue_positions(keys, tables["presence"], lang)) or s.event
+    cues = _cue_positions(keys, tables["presence"], lang)
+    s.presence = bool(cues) or s.event
+    # an Arabic imperfect ("يلتقي", "تستقبل") may be a headline's present or a plan: no anchor for quotes
+    s.reported = s.event or any(lang != "ar" or not _imperfect(keys[i]) for i in cues)
     s.future = bool(_future_positions(keys, tables, lang))
     at_event = _event_phrase(keys, "ar_event_preps_strict") if lang == "ar" else s.event
     s.remote = bool(_remote_positions(keys, tables, lang, at_event))
@@ -1158,10 +1164,29 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
 _Tables = dict[str, tuple[tuple[str, ...], ...]]
 
 
+def _imperfect(key: str) -> bool:
+    """ "يلتقي", "وتستقبل": a present-tense verb form."""
+    key = key[1:] if key[:1] in "وف" and len(key) > 4 else key
+    if key[:1] == "ت":  # "تستقبل" (she receives), not "ترأس" (he presided): its "ي" form is a cue too
+        return "ي" + key[1:] in _lex()["ar_presence"]
+    return key[:1] == "ي" and len(key) >= 4
+
+
 def _remote_positions(keys: list[str], tables: _Tables, lang: str, event: bool) -> list[int]:
     """Where words reach the report from elsewhere (a statement, a tweet, a letter). A statement
     to the press made at the sentence's event ("on the sidelines of the meeting") is not remote."""
     hits = _cue_positions(keys, tables["remote"], lang)
+    if lang == "ar":  # "بيان رئيس الحكومة": a statement of someone else's, named as a thing, not words sent here
+        lex = _lex()
+        hits = [
+            i
+            for i in hits
+            if not (
+                keys[i] in lex["ar_words_of"]
+                and i + 1 < len(keys)
+                and any(v in lex["ar_heads"] for v in _head_variants(keys[i + 1]))
+            )
+        ]
     if not event or not hits:
         return hits
     spoken = set(_cue_positions(keys, tables["remote_unless_event"], lang))
@@ -1487,8 +1512,10 @@ def _pronoun_speakers(sentences: list[_Sentence], clusters: list[_Cluster], lang
         for m in c.mentions:
             by_sentence.setdefault(m.sentence, []).append((m, n))
     for index, s in enumerate(sentences):
-        if not s.presence or s.future or index == 0 or len(s.toks) < 3:
-            continue
+        if not (s.event if lang == "ar" else s.presence) or s.future or index == 0 or len(s.toks) < 3:
+            continue  # an event named in the sentence ("على هامش اجتماع"), not a verb of someone else's
+        if lang == "ar" and not _event_phrase(_before_that(s.keys)):
+            continue  # "وأشار إلى أن اجتماع غد يأتي بعد اجتماع ...": the event is in what was said
         if not _opens_with_pronoun_speech(s.toks, lex, lang) or _blocked(s.toks[0].start, s):
             continue
         near = by_sentence.get(index - 2, []) + by_sentence.get(index - 1, [])
@@ -1500,6 +1527,14 @@ def _pronoun_speakers(sentences: list[_Sentence], clusters: list[_Cluster], lang
         elif subjects:
             found.add(subjects[0][1])
     return found
+
+
+def _before_that(keys: list[str]) -> list[str]:
+    """The words before the first "أن"/"إن": the main clause, not what was said."""
+    for k, key in enumerate(keys):
+        if key in _THAT:
+            return keys[:k]
+    return keys
 
 
 def _opens_with_pronoun_speech(toks: list[_Tok], lex: dict[str, frozenset[str]], lang: str) -> bool:
@@ -1549,7 +1584,7 @@ def _inside(span: Span, spans: list[Span]) -> bool:
 def _event_anchor(sentences: list[_Sentence]) -> int | None:
     """The first of the opening sentences that reports an event that took place, if any."""
     for index, s in enumerate(sentences[:5]):
-        if s.presence and not s.future and not s.blocked:
+        if s.presence and s.reported and not s.future and not s.blocked:
             return index
     return None
 
@@ -1590,7 +1625,8 @@ def _words_of(m: _Mention, s: _Sentence) -> bool:
         return False
     key = before[-1].key
     forms = {key, key[1:]} if key[:1] in "وبل" else {key}
-    return any(v in _lex()["ar_words_of"] for f in forms for v in _stem_variants(f))
+    # a construct's first word has no article: "حكومة يوسف الشاهد", not "رئيس الحكومة الحبيب الصيد"
+    return any(f in _lex()["ar_words_of"] for f in forms)
 
 
 def lang_of(m: _Mention) -> str:

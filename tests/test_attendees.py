@@ -570,3 +570,37 @@ def test_arabic_long_body_name_before_the_comma_and_event_after_a_participation_
     )
     assert names(text) == ["سالم بركات"]
     assert person(text, "سالم بركات").title == "رئيس كتلة نداء قرطاج بمجلس نواب الشعب"
+
+
+def test_arabic_before_an_audience_is_presence_but_not_before_the_courts():
+    assert names("وتحدث وزير الخارجية علي حسن صالح أمام البرلمان أمس.") == ["علي حسن صالح"]
+    assert names("وقال وزير الداخلية علي حسن صالح إن القرار سيكون أمام القضاء.") == []
+
+
+def test_arabic_a_later_meeting_or_another_persons_meeting_puts_no_pronoun_speaker_there():
+    later = "قال وزير المالية علي حسن صالح إن الوضع صعب.\nوأوضح أنه سيقرر بعد أن يلتقي برئيس الجمهورية."
+    assert names(later) == []
+    other = (
+        "قال الأمين الوطني طاهر زرلي إن الاجتماع سينعقد غدا.\n"
+        "وأشار إلى أن اجتماع غد يأتي بعد اجتماع سابق حضره عدد من الوزراء."
+    )
+    assert names(other) == []
+
+
+def test_arabic_statement_of_someone_else_does_not_make_the_speaker_remote():
+    text = (
+        "قرر المجلس المركزي للحركة مساندة الحكومة.\n"
+        "وبين رئيس الحركة، سالم بركات في تصريح لمراسلة الإذاعة عقب الاجتماع، أنه سينتظر بيان رئيس الحكومة."
+    )
+    assert names(text) == ["سالم بركات"]
+
+
+def test_arabic_owner_of_a_regime_or_critics_is_not_at_the_event():
+    text = "دافع الرئيس الفرنسي جان مارتن أمام البرلمان الأوروبي عن الضربات على مواقع نظام الرئيس السوري سامر حداد."
+    assert names(text) == ["جان مارتن"]
+
+
+def test_arabic_name_boundaries_at_time_words_and_verbal_nouns():
+    text = "وعقد النواب جلسة طارئة لانتخاب رئيس وزراء جديد بعد استقالة رئيس الوزراء السابق سامر حداد الأسبوع الماضي."
+    assert all("جديد" not in n and "الأسبوع" not in n for n in names(text))
+    assert names("وخلال الاجتماع تواصل السلطات مراجعة التسجيلات لمتابعة مسار الصحفي.") == []

@@ -82,7 +82,6 @@ ARABIC_PRESENCE: tuple[str, ...] = (
     "رافقه",
     "يرافقه",
     "بمرافقة",
-    "أمام",
     "غنى",
     "غنت",
     "غناء",
@@ -121,6 +120,17 @@ ARABIC_PRESENCE_PHRASES: tuple[str, ...] = (
     "جرت",
     "جرى",
 )
+# "أمام" puts someone in the room only before an audience or a body that sits ("أمام البرلمان",
+# "أمام الصحفيين"), not in idioms ("أمام القضاء": facing legal action, "أمام خيارين").
+ARABIC_BEFORE_AUDIENCE: tuple[str, ...] = tuple(
+    f"{before} {audience}"
+    for before in ("أمام", "امام")
+    for audience in (
+        "البرلمان", "مجلس", "المجلس", "الجمعية", "المحكمة", "الكونغرس", "النواب", "الحضور", "الصحفيين",
+        "الصحافيين", "الصحافة", "وسائل", "الجمهور", "المشاركين", "المؤتمر", "المؤتمرين", "أعضاء", "الطلبة",
+        "الطلاب", "أنصاره", "مناصريه", "البرلمانيين", "الحشود", "آلاف", "الآلاف",
+    )
+)  # fmt: skip
 # Verbs that report speech: a titled person quoted this way after the article's event spoke at it.
 ARABIC_SPEECH: tuple[str, ...] = (
     "قال",
@@ -319,6 +329,8 @@ ARABIC_SPOKEN_TO_PRESS: tuple[str, ...] = (
 # Words whose object is someone's words, not someone in the room: "تصريحات الوزير ... فلان".
 ARABIC_WORDS_OF: tuple[str, ...] = (
     "تصريحات", "تصريح", "بيان", "رسالة", "تغريدة", "كلام", "مواقف", "موقف", "دعوة", "قرار", "خطاب",
+    # and what someone has rather than where they are: "نظام الرئيس ...", "منتقدي ولي العهد ..."
+    "نظام", "حكومة", "إدارة", "عهد", "أنصار", "مؤيدي", "منتقدي", "معارضي", "خصوم", "سياسة", "سياسات",
 )  # fmt: skip
 ENGLISH_SPOKEN_TO_PRESS: tuple[str, ...] = ("told the bbc", "told reuters", "in an interview")
 # Phone calls: nobody in a sentence about one was in the same room.
