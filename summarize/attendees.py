@@ -600,7 +600,13 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
         is_kin, has_pronoun = _kinship(tok)
         apposition = False
         # "X، رئيس الحكومة، ..." : no name after it (but "التقى اليوم الأربعاء، أمين عام ..." has one)
-        apposed_title = i > 1 and toks[i - 1].text in "،," and toks[i - 2].key not in _AR_STOP and not _with_bi(tok)
+        apposed_title = (
+            i > 1
+            and toks[i - 1].text in "،,"
+            and toks[i - 2].key not in _AR_STOP
+            and not _with_bi(tok)
+            and not _conj(tok)  # "، ورئيس جمعية مديري الصحف، الطيب الزهار": the next person in a list
+        )
         if j < n and toks[j].text in "،," and j + 1 < n and toks[j + 1].word and not apposed_title:
             j += 1  # "رئيس الوزراء الإيطالي، جوزيبي كونتي،"
             apposition = True
@@ -1034,6 +1040,7 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
             "future_near_event": _phrases(c.ARABIC_FUTURE_NEAR_EVENT, _key),
             "remote": _phrases(c.ARABIC_REMOTE, _key),
             "remote_unless_event": _phrases(c.ARABIC_SPOKEN_TO_PRESS, _key),
+            "correspondent": _phrases(c.ARABIC_OWN_CORRESPONDENT, _key),
             "call": _phrases(c.ARABIC_CALL, _key),
         }
     low = str.lower
@@ -1176,6 +1183,8 @@ def _remote_positions(keys: list[str], tables: _Tables, lang: str, event: bool) 
     """Where words reach the report from elsewhere (a statement, a tweet, a letter). A statement
     to the press made at the sentence's event ("on the sidelines of the meeting") is not remote."""
     hits = _cue_positions(keys, tables["remote"], lang)
+    if lang == "ar" and hits and _to_own_correspondent(keys, tables, hits):
+        return []
     if lang == "ar":  # "بيان رئيس الحكومة": a statement of someone else's, named as a thing, not words sent here
         lex = _lex()
         hits = [
@@ -1191,6 +1200,12 @@ def _remote_positions(keys: list[str], tables: _Tables, lang: str, event: bool) 
         return hits
     spoken = set(_cue_positions(keys, tables["remote_unless_event"], lang))
     return [i for i in hits if i not in spoken]
+
+
+def _to_own_correspondent(keys: list[str], tables: _Tables, hits: list[int]) -> bool:
+    """ "في تصريح لمراسل الجوهرة": said to the outlet's own reporter, who was there with the speaker."""
+    spoken = set(_cue_positions(keys, tables["remote_unless_event"], "ar"))
+    return bool(_cue_positions(keys, tables["correspondent"], "ar")) and all(i in spoken for i in hits)
 
 
 _NEAR_EVENT = 6  # words from a meeting verb to the "soon" that puts it in the future
@@ -1545,7 +1560,13 @@ def _opens_with_pronoun_speech(toks: list[_Tok], lex: dict[str, frozenset[str]],
         return False
     # no subject after the verb: a preposition, "أن"/"إن", "لمراسل", or punctuation comes next
     # (not "وأفادت مصادر إعلامية": that verb has its own subject)
-    return not second.word or second.key in _AR_PREPS or second.key in _THAT or second.key.startswith("ل")
+    return (
+        not second.word
+        or second.key in _AR_PREPS
+        or second.key in _THAT
+        or second.key.startswith("ل")
+        or second.key in lex["ar_event_preps"]  # "وأشارت خلال الندوة الصحفية ..."
+    )
 
 
 _QUOTED_HEADING = re.compile(r"\W*(\w+(?: \w+){1,2}) ?:")

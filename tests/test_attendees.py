@@ -604,3 +604,27 @@ def test_arabic_name_boundaries_at_time_words_and_verbal_nouns():
     text = "وعقد النواب جلسة طارئة لانتخاب رئيس وزراء جديد بعد استقالة رئيس الوزراء السابق سامر حداد الأسبوع الماضي."
     assert all("جديد" not in n and "الأسبوع" not in n for n in names(text))
     assert names("وخلال الاجتماع تواصل السلطات مراجعة التسجيلات لمتابعة مسار الصحفي.") == []
+
+
+def test_arabic_statement_to_the_outlets_own_correspondent_after_the_event_report():
+    opening = "انطلقت اليوم أشغال المؤتمر الأول لحزب الأمل بحضور عدد من الضيوف.\n"
+    correspondent = opening + "وأكد الأمين العام للحزب سالم بركات في تصريح لمراسل الإذاعة، أن المؤتمر ناجح."
+    agency = opening + "وأكد الأمين العام للحزب سالم بركات في تصريح لوكالة الأنباء، أن المؤتمر ناجح."
+    assert names(correspondent) == ["سالم بركات"]
+    assert names(agency) == []
+
+
+def test_arabic_pronoun_speaker_opening_with_during():
+    text = (
+        "قالت المستشارة الألمانية آنا كلاين إن المبادرة جيدة.\n"
+        "وأشارت خلال الندوة الصحفية المنعقدة اليوم إلى أن الوضع صعب."
+    )
+    assert names(text) == ["آنا كلاين"]
+
+
+def test_arabic_list_item_with_its_name_after_a_comma():
+    text = (
+        "التقى رئيس الحكومة يوسف حداد، اليوم، كلا من رئيس الهيئة سالم بركات، "
+        "ورئيس جمعية مديري الصحف، كمال الزين."
+    )
+    assert names(text) == ["يوسف حداد", "سالم بركات", "كمال الزين"]

@@ -332,6 +332,8 @@ ARABIC_WORDS_OF: tuple[str, ...] = (
     # and what someone has rather than where they are: "نظام الرئيس ...", "منتقدي ولي العهد ..."
     "نظام", "حكومة", "إدارة", "عهد", "أنصار", "مؤيدي", "منتقدي", "معارضي", "خصوم", "سياسة", "سياسات",
 )  # fmt: skip
+# The outlet's own reporter on the spot: a statement to them is not from elsewhere.
+ARABIC_OWN_CORRESPONDENT: tuple[str, ...] = ("مراسل", "لمراسل", "مراسلة", "لمراسلة", "لموفد", "موفد")
 ENGLISH_SPOKEN_TO_PRESS: tuple[str, ...] = ("told the bbc", "told reuters", "in an interview")
 # Phone calls: nobody in a sentence about one was in the same room.
 ARABIC_CALL: tuple[str, ...] = ("اتصال هاتفي", "اتصالا هاتفيا", "هاتفيا", "مكالمة", "مكالمة هاتفية", "عبر الهاتف")
