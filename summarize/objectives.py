@@ -4,7 +4,7 @@ A list is found by its markers (digits in any script, dashes, bullets, ``*``, or
 words), on lines of their own or inside one paragraph after a colon. The lead-in is the
 sentence that introduces it; the announced count comes from that sentence ("ثلاث أهداف
 وهي:"). Lists whose lead-in says they hold reasons, results or names, and timelines
-(items opening with a year), are not objectives. Pure text in, frozen dataclasses out.
+(items opening with a date), are not objectives. Pure text in, frozen dataclasses out.
 """
 
 from __future__ import annotations
@@ -32,7 +32,12 @@ _INLINE_OPEN = re.compile(rf"[:：]\s*(?=(?:[{_B}]|{list_markers.NUMBER_MARKER}\
 # An inline marker: a bullet after a space, or a small number with a dash or stop.
 _INLINE_MARK = re.compile(rf"(?:(?<=\s)|^)(?:[{_B}]|{list_markers.NUMBER_MARKER})(?![{_B}])\s*(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?؟](?:['\"”»’)])*(?=\s+\S)")
-_YEAR_START = re.compile(r"^\W*(?:1[5-9]|20)\d\d\b|^\W*[١۱][٥-٩۵-۹][٠-٩۰-۹]{2}|^\W*[٢۲][٠۰][٠-٩۰-۹]{2}")
+# An item that opens with a date: "1984 ...", "في 27 ماي 1986، ...", "عام 1994 ...", "On 3 March 2004, ...".
+_YEAR = r"(?:(?:1[5-9]|20)\d\d|[١۱][٥-٩۵-۹][٠-٩۰-۹]{2}|[٢۲][٠۰][٠-٩۰-۹]{2})(?![0-9٠-٩۰-۹])"
+_YEAR_START = re.compile(
+    rf"^\W*(?:(?:في|وفي|عام|سنة|منذ|in|on|since)\s+)?(?:[0-9٠-٩۰-۹]{{1,2}}\s+)?(?:[^\W\d_]+\s+)?{_YEAR}",
+    re.IGNORECASE,
+)
 _NUMBER_START = re.compile(r"^\W*[0-9٠-٩۰-۹]")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _TRAILING = " \t\u00a0,،;؛-–\"'«»“”"

@@ -232,3 +232,13 @@ def test_statistics_are_not_objectives():
     assert extract_objectives(text) == ()
     text = "Officials gave these figures:\n- 120 arrests\n- 45 cars seized\n"
     assert extract_objectives(text) == ()
+
+
+def test_a_timeline_whose_items_open_with_a_full_date_is_not_objectives():
+    text = (
+        "نفذ الجهاز عمليات عدة خلال العقود الماضية، وقد كانت هذه العمليات على النحو الآتي:\n"
+        "- في 27 ماي 1986، اغتيل الدكتور سالم في منزله.\n"
+        "- في 16 أفريل 1988، اغتيل القيادي كمال في تونس.\n"
+        "- عام 1995 اغتيل الأمين العام للحركة في مالطا.\n"
+    )
+    assert extract_objectives(text, "ar") == ()
