@@ -265,6 +265,13 @@ class _Mention:
             self.start = self.name_span[0]
 
 
+# Verbal nouns of the derived verb forms: إفعال, افتعال, انفعال, استفعال (hamza folded to ا).
+_L = r"[^\W\d_]"
+_MASDAR = re.compile(rf"^(?:ا{_L}{{2}}ا{_L}|ا{_L}ت{_L}ا{_L}|ان{_L}{{2}}ا{_L}|است{_L}{{2}}ا{_L})ة?$")
+# Alone (no preposition) only the forms no common first name takes ("إيمان" is إفعال-shaped).
+_MASDAR_SEVENTH_TENTH = re.compile(rf"^(?:ان{_L}{{2}}ا{_L}|است{_L}{{2}}ا{_L})ة?$")
+
+
 def _name_word(tok: _Tok, loose: bool = False) -> bool:
     """Can this word be part of a name? Not a function, title, cue, event or organisation word.
 
@@ -283,6 +290,12 @@ def _name_word(tok: _Tok, loose: bool = False) -> bool:
         return False  # "سيزور", "سيلتقي": a verb in the future
     if key.startswith(("لم", "بم")) and key.endswith("ة") and len(key) >= 6:
         return False  # "لمتابعة", "بمشاركة": a verbal noun after a preposition
+    if key[:1] in "لب" and _MASDAR.match(key[1:]):
+        return False  # "بإيجاد", "لاستعادة", "بانتظار": a preposition on a verbal noun
+    if _MASDAR_SEVENTH_TENTH.match(key) or any(ch.isdigit() for ch in key):
+        return False  # "انشغال", "استقرار": a verbal noun; "لفرانس24": no name has digits
+    if key[:1] in "لب" and any(v in lex["ar_not_name"] or v in lex["ar_words_of"] for v in _stem_variants(key[1:])):
+        return False  # "لنظام", "بحكومة": a preposition on a common noun
     variants = _stem_variants(key) + ([key[:-1]] if key.endswith("ا") else [])
     if any(v in lex["ar_not_name"] for v in variants):
         return False

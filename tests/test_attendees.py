@@ -628,3 +628,31 @@ def test_arabic_list_item_with_its_name_after_a_comma():
         "ورئيس جمعية مديري الصحف، كمال الزين."
     )
     assert names(text) == ["يوسف حداد", "سالم بركات", "كمال الزين"]
+
+
+def test_arabic_verbal_nouns_digits_and_prepositions_on_common_nouns_are_no_names():
+    assert names("وخلال القمة طالب رئيس الجمهورية بإيجاد تسويات سياسية عاجلة.") == []
+    assert names("وخلال القمة عبر رئيس الجمهورية عن انشغال تونس بالوضع.") == []
+    text = "قال الرئيس الفرنسي السابق فرانسوا هولاند في تصريح لفرانس24 خلال حفل إطلاق جمعية خيرية إن الوضع صعب."
+    assert names(text) == ["فرانسوا هولاند"]
+    assert names("وقال خلال الحفل إن روسيا الداعم الرئيس لنظام بشار الأسد لأنها نظمت الانتخابات.") == []
+
+
+def test_arabic_commemoration_and_on_the_occasion():
+    text = (
+        "أحيت السفارة اليوم الجمعة الذكرى الثانية عشرة لرحيل الزعيم.\n"
+        "وأبرز السفير الفلسطيني، هايل الفاهوم، بالمناسبة أن الشعب متمسك بحقوقه."
+    )
+    assert names(text) == ["هايل الفاهوم"]
+
+
+def test_arabic_minister_answering_mps_during_a_budget_debate():
+    text = (
+        "أفاد وزير الصحة، سعيد العايدي، أن الوزارة تجري مشاورات لاقتناء دواء جديد.\n"
+        "وأضاف، في رده على تساؤلات النواب، خلال مناقشة ميزانية الوزارة بمجلس نواب الشعب أن الدواء فعال."
+    )
+    assert names(text) == ["سعيد العايدي"]
+
+
+def test_arabic_looking_forward_to_a_meeting_is_future():
+    assert "جون هيل" not in names("أكد الرئيس كمال العابد أنه يتطلع إلى لقاء وزير الخارجية الأمريكي جون هيل.")

@@ -92,6 +92,11 @@ ARABIC_PRESENCE: tuple[str, ...] = (
 )
 # Event nouns count as cues in "اجتماع بين", "لقاء بين" and after the prepositions below.
 ARABIC_PRESENCE_PHRASES: tuple[str, ...] = (
+    "أحيت الذكرى",
+    "أحيا الذكرى",
+    "إحياء ذكرى",
+    "بالمناسبة",
+    "بهذه المناسبة",
     "نظم",
     "نظمت",
     "احتضن",
@@ -217,6 +222,10 @@ ARABIC_EVENT_NOUNS: tuple[str, ...] = (
     "ورشة",
     "مهرجان",
     "المهرجان",
+    "مناقشة",
+    "المناقشة",
+    "الذكرى",
+    "ذكرى",
 )
 ARABIC_EVENT_PREPOSITIONS: tuple[str, ...] = ("في", "خلال", "أثناء", "هامش", "إثر", "اثر", "ختام", "بعد", "عقب", "لدى")
 # The ones that never start a purpose ("للمشاركة في محادثات" is where someone was going, not where they spoke).
@@ -282,6 +291,8 @@ ARABIC_FUTURE: tuple[str, ...] = (
     "دعوة",
     "سوف",
     "بعد غد",
+    "يتطلع",
+    "تتطلع",
 )
 # "Soon", "next" put the event in the future only close after its verb or noun ("ويلتقي الرئيس
 # ... قريبا", "الاجتماع المقبل"), not in what was said ("أن الطريق سيفتح قريبا", "الانتخابات المقبلة").
