@@ -1,0 +1,200 @@
+"""Words as the rules see them: tokens, normalized keys, and the lexicons keyed the same way once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from summarize.rules import attendee_cues, stop_words, titles
+from summarize.text import normalize
+
+_W = "(?:[^\\W_][\u064b-\u065f\u0670\u0640]*)"
+_TOKEN = re.compile(rf"#?{_W}+(?:[_'’\-.]{_W}+)*|[^\w\s]")
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_CLAUSE_MARKS = frozenset('،,؛;:"«»“”()')
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    key: str  # normalized, for matching
+    word: bool
+
+
+TITLE_PART_SEPARATOR = "؛ "  # parts of one title, as the annotation rules write them
+
+
+@lru_cache(maxsize=65536)  # one call per token: words repeat, and a 5M-character article has ~900,000 tokens
+def _key(text: str) -> str:
+    """Matching form: no harakat or tatweel, one alef, hamza seats folded.
+
+    Alef maqsura stays apart from yaa: "على" (on) is not the name "علي".
+    """
+    text = normalize(_MARKS.sub("", text)).lstrip("#")
+    return text.replace("ؤ", "و").replace("ئ", "ي").replace("_", " ")
+
+
+def _tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi):
+        raw = m.group()
+        word = raw[0].isalnum() or (raw[0] == "#" and len(raw) > 1)
+        if word and "_" in raw:  # hashtag names: "#جوزيبي_كونتي" -> two words
+            pos = m.start() + (1 if raw.startswith("#") else 0)
+            for part in raw.lstrip("#").split("_"):
+                if part:  # "#a__b": no empty word between the underscores
+                    out.append(_Tok(part, pos, pos + len(part), _key(part), True))
+                pos += len(part) + 1
+            continue
+        if word and raw.startswith("#"):  # a lone "#" is punctuation, not an empty word
+            out.append(_Tok(raw[1:], m.start() + 1, m.end(), _key(raw[1:]), True))
+            continue
+        out.append(_Tok(raw, m.start(), m.end(), _key(raw), word))
+    return out
+
+
+def _strip(tok: _Tok) -> _Tok:
+    """The token without its leading conjunction "و"."""
+    return _Tok(tok.text[1:], tok.start + 1, tok.end, tok.key[1:], True)
+
+
+# ---------------------------------------------------------------------------
+# Lexicons (normalized once)
+# ---------------------------------------------------------------------------
+_AR_STOP = frozenset(_key(w) for w in stop_words.ARABIC)
+_EN_STOP = frozenset(stop_words.ENGLISH)
+
+
+@cache
+def _lex() -> dict[str, frozenset[str]]:
+    def keys(words) -> frozenset[str]:
+        return frozenset(_key(w) for w in words)
+
+    c = attendee_cues
+    return {
+        "ar_heads": keys(titles.ARABIC_HEADS),
+        "ar_honor": keys(titles.ARABIC_HONORIFICS),
+        "ar_title_words": keys(titles.ARABIC_TITLE_WORDS),
+        "ar_dead": keys(titles.ARABIC_DECEASED),
+        "ar_death_words": keys(titles.ARABIC_DEATH_WORDS),
+        "ar_kin": keys(titles.ARABIC_KINSHIP),
+        "ar_waw": keys(titles.ARABIC_WAW_WORDS),
+        "ar_not_name": keys(titles.ARABIC_NOT_NAME),
+        "en_heads": frozenset(w.lower() for w in titles.ENGLISH_HEADS),
+        "en_honor": frozenset(w.lower() for w in titles.ENGLISH_HONORIFICS),
+        "en_dead": frozenset(titles.ENGLISH_DECEASED),
+        "en_not_name": frozenset(titles.ENGLISH_NOT_NAME),
+        "ar_presence": keys(c.ARABIC_PRESENCE),
+        "ar_speech": keys(c.ARABIC_SPEECH),
+        "en_speech": frozenset(c.ENGLISH_SPEECH),
+        "ar_events": keys(c.ARABIC_EVENT_NOUNS),
+        "ar_event_preps": keys(c.ARABIC_EVENT_PREPOSITIONS),
+        "ar_event_preps_strict": keys(c.ARABIC_EVENT_PREPOSITIONS_STRICT),
+        "ar_groups": keys(c.ARABIC_GROUP_HEADS),
+        "ar_openers": keys(w for w in c.ARABIC_LIST_OPENERS if " " not in w),
+        "ar_words_of": keys(c.ARABIC_WORDS_OF),
+        "ar_weak_openers": keys(c.ARABIC_WEAK_OPENERS),
+    }
+
+
+_AR_PREFIXES = ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ف", "ل")
+_AR_PREPS = frozenset(_key(w) for w in ("في", "إلى", "الى", "لدى", "عن", "على", "ضد", "باسم"))
+_PARTICLES = frozenset(_key(w) for w in ("بن", "ابن", "ولد", "بنت", "عبد", "أبو", "ابو", "آل", "أبي", "الابن"))
+_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+def _stem_variants(key: str) -> list[str]:
+    """``key`` with a conjunction, preposition or article prefix taken off."""
+    out = [key]
+    for prefix in _AR_PREFIXES:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+            base = key[len(prefix) :]
+            out.append(base)
+            if prefix.endswith("ال") or prefix == "لل":
+                out.append("ال" + base)
+    return out
+
+
+def _head_variants(key: str) -> list[str]:
+    """A head word with "و", "ال" and an attached pronoun taken off ("وزوجها", "ابنته", "والرئيس")."""
+    out = [key]
+    for prefix in ("وب", "و", "ب"):  # "والرئيس", "برئيسة الحكومة", "وبالرئيس"
+        if key.startswith(prefix) and len(key) - len(prefix) > 2:
+            out.append(key[len(prefix) :])
+    for word in list(out):
+        if word.startswith("ال") and len(word) > 4:
+            out.append(word[2:])
+    for word in list(out):
+        out.extend(_unsuffixed(word))
+    out.extend([w[:-1] for w in out if w.endswith("ة") and len(w) > 4])  # "الناطقة" -> "الناطق"
+    return out
+
+
+def _unsuffixed(word: str) -> list[str]:
+    """``word`` without an attached pronoun ("ابنته" -> "ابنة"), or nothing."""
+    for suffix in _PRONOUNS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            base = word[: -len(suffix)]
+            return [base[:-1] + "ة", base] if base.endswith("ت") else [base]
+    return []
+
+
+def _conj(tok: _Tok) -> bool:
+    """Does the word open with the conjunction "و" (not a root "و" as in "وزير", "وليد")?"""
+    key = tok.key
+    if not key.startswith("و") or len(key) <= 2:
+        return False
+    lex = _lex()
+    return key not in lex["ar_waw"] and key not in lex["ar_heads"]
+
+
+def _definite(key: str) -> bool:
+    return key.startswith(("ال", "لل")) and len(key) > 3
+
+
+def _nisba(key: str) -> bool:
+    """A definite relative adjective ("الأمريكي", "السودانية"): part of a title."""
+    return _definite(key) and key.endswith(("ي", "ية"))
+
+
+def _ar_head(tok: _Tok) -> bool:
+    if tok.key in _AR_STOP:
+        return False
+    lex = _lex()
+    return any(v in lex["ar_heads"] or v in lex["ar_honor"] for v in _head_variants(tok.key))
+
+
+def _with_bi(tok: _Tok) -> bool:
+    """ "بوزير", "بالأمين": an office word behind the preposition "ب" (the other side of a meeting)."""
+    key = tok.key
+    if not key.startswith("ب") or len(key) < 4:
+        return False
+    rest = key[1:]
+    return any(v in _lex()["ar_heads"] or v in _lex()["ar_honor"] for v in _head_variants(rest))
+
+
+def _honorific(tok: _Tok) -> bool:
+    """ "الدكتور", and with "و" or "ب" before it: "والدكتور", "بالمشير" (the object of "التقى")."""
+    honor = _lex()["ar_honor"]
+    key = tok.key[1:] if tok.key[:1] in ("و", "ب") and tok.key[1:] in honor else tok.key
+    return key in honor or tok.text in ("د.", "د")
+
+
+def _kinship(tok: _Tok) -> tuple[bool, bool]:
+    """(is a kinship word, carries a pronoun): "نجل" -> (True, False), "ابنته" -> (True, True)."""
+    lex = _lex()
+    key = tok.key[1:] if _conj(tok) else tok.key
+    if key in lex["ar_kin"] or (key.startswith("ال") and key[2:] in lex["ar_kin"]):
+        return True, False
+    suffixed = any(v in lex["ar_kin"] for v in _unsuffixed(key))
+    return suffixed, suffixed
+
+
+def _surname_key(key: str) -> str:
+    for prefix in ("وب", "ول", "و", "ب", "ل"):
+        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+            return key[len(prefix) :]
+    return key
