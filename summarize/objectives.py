@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarize.numbers import announced, announced_count, is_topic_noun
-from summarize.rules import list_markers, objective_topics
+from summarize.rules import list_markers, objective_topics, titles
 from summarize.sentences import line_spans
 from summarize.text import normalize
 
@@ -246,7 +246,30 @@ def _not_objectives(lead: str | None, items: list[str]) -> bool:
                 return True
     years = sum(1 for item in items if _YEAR_START.match(item))
     figures = sum(1 for item in items if _NUMBER_START.match(item))
-    return years * 2 > len(items) or figures * 5 >= len(items) * 3  # a timeline, or statistics
+    people = sum(1 for item in items if _introduces_a_person(item))
+    # a timeline, statistics, or people ("- ديما جمالي، مرشحة المستقبل في طرابلس ...")
+    return years * 2 > len(items) or figures * 5 >= len(items) * 3 or people * 2 >= len(items)
+
+
+def _introduces_a_person(item: str) -> bool:
+    """ "NAME، role ...": two or three words, a comma, then an office or a relation."""
+    name, comma, rest = item.partition("،")
+    if not comma:
+        name, comma, rest = item.partition(",")
+    words, after = _WORD.findall(name), _WORD.findall(rest)[:1]
+    if not comma or not 2 <= len(words) <= 3 or not after or any(w[0].isdigit() for w in words):
+        return False
+    role = normalize(after[0])
+    for prefix in ("و", "ال"):
+        role = role.removeprefix(prefix)
+    return role in _person_roles()
+
+
+@cache
+def _person_roles() -> frozenset[str]:
+    """Office, relation and profession words, as titles.py lists them (normalized, no article)."""
+    words = titles.ARABIC_HEADS + titles.ARABIC_HONORIFICS + titles.ARABIC_KINSHIP
+    return frozenset(normalize(w).removeprefix("ال") for w in words)
 
 
 def _title_count(text: str):

@@ -242,3 +242,21 @@ def test_a_timeline_whose_items_open_with_a_full_date_is_not_objectives():
         "- عام 1995 اغتيل الأمين العام للحركة في مالطا.\n"
     )
     assert extract_objectives(text, "ar") == ()
+
+
+def test_a_list_introducing_people_by_name_and_role_is_not_objectives():
+    text = (
+        "واقتصر التمثيل النسائي في البرلمان على الوافدات الجديدات التاليات:\n"
+        "- سلمى حداد، مرشحة التيار في طرابلس، أستاذة في الجامعة.\n"
+        "- رنا الخطيب، مرشحة الحزب عن دائرة بيروت الثانية.\n"
+        "- هدى ناصر، زوجة رئيس الحزب، كانت نائبة في الدورة السابقة.\n"
+        "- منى سالم، وزيرة في الحكومة الحالية.\n"
+    )
+    assert extract_objectives(text, "ar") == ()
+    goals = (
+        "وحدد الاجتماع الأهداف التالية:\n"
+        "- تعزيز الأمن، ومكافحة الإرهاب في المنطقة.\n"
+        "- دعم الاقتصاد المحلي، وتوفير فرص العمل.\n"
+        "- تطوير الحوكمة الرشيدة.\n"
+    )
+    assert len(extract_objectives(goals, "ar")) == 1
