@@ -656,3 +656,14 @@ def test_arabic_minister_answering_mps_during_a_budget_debate():
 
 def test_arabic_looking_forward_to_a_meeting_is_future():
     assert "جون هيل" not in names("أكد الرئيس كمال العابد أنه يتطلع إلى لقاء وزير الخارجية الأمريكي جون هيل.")
+
+
+def test_english_words_told_to_people_in_the_room_put_only_the_speaker_there():
+    assert names("Home Secretary Anna Holt told reporters the plan was ready.", "en") == ["Anna Holt"]
+    text = (
+        "The cuts proposed by shadow chancellor Oliver Letwin were wrong, "
+        "Chancellor Gordon Brown told activists in Gateshead."
+    )
+    assert names(text, "en") == ["Gordon Brown"]
+    assert names("Education Secretary Charles Clarke told BBC News the plan was ready.", "en") == []
+    assert names("Prime Minister Tony Blair launched the campaign in Leeds on Monday.", "en") == ["Tony Blair"]

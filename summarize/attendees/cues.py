@@ -60,7 +60,8 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         }
     low = str.lower
     return {
-        "presence": _phrases(c.ENGLISH_PRESENCE, low),
+        "presence": _phrases(c.ENGLISH_PRESENCE + c.ENGLISH_TO_AUDIENCE, low),
+        "to_audience": _phrases(c.ENGLISH_TO_AUDIENCE, low),
         "absence": _phrases(c.ENGLISH_ABSENCE, low),
         "future": _phrases(c.ENGLISH_FUTURE, low),
         "remote": _phrases(c.ENGLISH_REMOTE, low),
@@ -137,6 +138,7 @@ class _Sentence:
     quotes: list[Span] = field(default_factory=list)
     blocked: list[Span] = field(default_factory=list)  # clauses about the future, a call, a letter
     reported: bool = False  # the presence is told as done (not only by an imperfect verb)
+    speaker_cues: list[int] = field(default_factory=list)  # token indices of "told reporters" when nothing else
 
 
 def _clauses(toks: list[_Tok]) -> list[tuple[int, int]]:
@@ -170,6 +172,10 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     s.presence = bool(cues) or s.event
     # an Arabic imperfect ("يلتقي", "تستقبل") may be a headline's present or a plan: no anchor for quotes
     s.reported = s.event or any(lang != "ar" or not _imperfect(keys[i]) for i in cues)
+    if lang == "en" and cues and not s.event:
+        audience = _cue_positions(keys, tables["to_audience"], lang)
+        if set(cues) <= set(audience):
+            s.speaker_cues = audience  # only the one who spoke was there, not whom they spoke about
     s.future = bool(_future_positions(keys, tables, lang))
     at_event = _event_phrase(keys, "ar_event_preps_strict") if lang == "ar" else s.event
     s.remote = bool(_remote_positions(keys, tables, lang, at_event))

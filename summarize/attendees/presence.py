@@ -123,7 +123,7 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
     if (m.bare and quoted) or (m.speaker and (s.remote or quoted)):
         return False  # words said to a broadcaster or in a tweet, or a name inside a quotation
     if s.presence and not s.future:
-        return True
+        return not s.speaker_cues or _speaks(m, s)
     if s.remote or any(a <= m.start < b for a, b in s.quotes):
         return False  # not a quote inside a quote or words to a broadcaster
     if not (m.speaker and m.title is not None and anchor is not None and m.sentence >= anchor and not s.future):
@@ -134,6 +134,14 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
 
 
 _ENGLISH_FORUMS = frozenset(attendee_cues.ENGLISH_FORUMS)
+
+
+def _speaks(m: _Mention, s: _Sentence) -> bool:
+    """Is the mention the subject of "told reporters" (at most two words between), or said to speak?"""
+    if m.speaker:
+        return True
+    ends = [k for k, tok in enumerate(s.toks) if tok.end == m.name_span[1]]
+    return bool(ends) and any(0 < cue - ends[0] <= 3 for cue in s.speaker_cues)
 
 
 def _words_of(m: _Mention, s: _Sentence) -> bool:

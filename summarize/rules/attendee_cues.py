@@ -395,7 +395,15 @@ ENGLISH_PRESENCE: tuple[str, ...] = (
     "told the court", "told the jury", "told the hearing", "told the inquiry", "told the committee",
     "told the meeting", "told the rally", "told the summit", "told the audience", "told the gathering",
     "commons debate", "lords debate", "question time", "minister's questions", "ministers' questions",
-    "sitting with", "in the commons", "in the chamber",
+    "sitting with", "in the commons", "in the chamber", "launched", "launching", "unveiled", "unveiling",
+    "kicked off",
+)  # fmt: skip
+# Words said to people in the room put the one who said them there, not the people they spoke about.
+ENGLISH_TO_AUDIENCE: tuple[str, ...] = (
+    "told reporters", "told journalists", "told activists", "told supporters", "told students", "told workers",
+    "told an audience", "told a meeting", "told a rally", "told party members", "told the party",
+    "told a conference", "told a news briefing", "told a briefing", "addressing", "in a speech to",
+    "in a speech at",
 )  # fmt: skip
 # Event nouns count after a preposition: "during a meeting between", "at the funeral", "on a visit".
 ENGLISH_EVENT_NOUNS: tuple[str, ...] = (
@@ -462,6 +470,13 @@ ENGLISH_FUTURE: tuple[str, ...] = (
 )
 ENGLISH_REMOTE: tuple[str, ...] = (
     "told the bbc",
+    "told bbc",
+    "told sky news",
+    "told itv",
+    "told channel 4",
+    "told gmtv",
+    "told radio 4",
+    "told the today programme",
     "told reuters",
     "in an interview",
     "in a statement",
