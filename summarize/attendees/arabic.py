@@ -423,15 +423,12 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     return out
 
 
-_ADJECTIVAL_HEADS = frozenset(_key(w) for w in ("الحاكم", "الحاكمة", "الكبير", "الكبيرة", "الرئيسي", "الرئيسية"))
-
-
 def _adjectival_head(prev: _Tok, tok: _Tok) -> bool:
     """A definite office word right after a definite noun that is no office describes that noun."""
     return (
         prev.word
         and _definite(prev.key)
-        and tok.key in _ADJECTIVAL_HEADS
+        and tok.key in _lex()["ar_adjectival_heads"]
         and not _ar_head(prev)
         and not _honorific(tok)
         and prev.key not in _AR_STOP

@@ -102,11 +102,12 @@ def _english_event_phrase(keys: list[str]) -> bool:
     return any(key in nouns and any(k in preps for k in keys[max(0, i - 4) : i]) for i, key in enumerate(keys))
 
 
-# Between an event preposition and its event: "على هامش انعقاد اجتماع", "على هامش إشرافه على حفل".
-_HELD = frozenset(
-    _key(w) for w in ("انعقاد", "عقد", "إشراف", "اشراف", "ترؤس", "حضور", "مشاركة", "افتتاح", "اختتام", "أشغال")
-)
-_HELD_LINKS = frozenset(_key(w) for w in ("على", "في"))
+_HELD_LINKS = frozenset(_key(w) for w in ("على", "في"))  # "على هامش إشرافه على حفل"
+
+
+def _participation(key: str) -> bool:
+    """ "انعقاد", "إشرافه": taking part in or holding the event named next."""
+    return any(v in _lex()["ar_participation"] for v in _stem_variants(key) + _unsuffixed(key))
 
 
 def _event_phrase(keys: list[str], preps: str = "ar_event_preps") -> bool:
@@ -117,9 +118,7 @@ def _event_phrase(keys: list[str], preps: str = "ar_event_preps") -> bool:
         if not prep:
             continue
         nxt = i + 1
-        while nxt < min(len(keys) - 1, i + 4) and (
-            keys[nxt] in _HELD_LINKS or any(v in _HELD for v in _stem_variants(keys[nxt]) + _unsuffixed(keys[nxt]))
-        ):
+        while nxt < min(len(keys) - 1, i + 4) and (keys[nxt] in _HELD_LINKS or _participation(keys[nxt])):
             nxt += 1
         if any(v in lex["ar_events"] for v in _stem_variants(keys[nxt])):
             return True
@@ -230,7 +229,7 @@ def _to_own_correspondent(keys: list[str], tables: _Tables, hits: list[int]) -> 
 
 
 _NEAR_EVENT = 6  # words from a meeting verb to the "soon" that puts it in the future
-_THAT = frozenset(_key(w) for w in ("أن", "إن", "أنه", "إنه", "بأن"))
+_THAT = _lex()["ar_that"]
 
 
 def _future_positions(keys: list[str], tables: dict[str, tuple[tuple[str, ...], ...]], lang: str) -> list[int]:

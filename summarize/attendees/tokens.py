@@ -96,6 +96,9 @@ def _lex() -> dict[str, frozenset[str]]:
         "ar_groups": keys(c.ARABIC_GROUP_HEADS),
         "ar_openers": keys(w for w in c.ARABIC_LIST_OPENERS if " " not in w),
         "ar_words_of": keys(c.ARABIC_WORDS_OF),
+        "ar_participation": keys(c.ARABIC_PARTICIPATION),
+        "ar_that": keys(c.ARABIC_THAT),
+        "ar_adjectival_heads": keys(titles.ARABIC_ADJECTIVAL_HEADS),
         "ar_weak_openers": keys(c.ARABIC_WEAK_OPENERS),
     }
 

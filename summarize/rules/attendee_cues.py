@@ -343,6 +343,12 @@ ARABIC_WORDS_OF: tuple[str, ...] = (
     # and what someone has rather than where they are: "نظام الرئيس ...", "منتقدي ولي العهد ..."
     "نظام", "حكومة", "إدارة", "عهد", "أنصار", "مؤيدي", "منتقدي", "معارضي", "خصوم", "سياسة", "سياسات",
 )  # fmt: skip
+# Words between an event preposition and its event: "على هامش انعقاد اجتماع", "على هامش إشرافه على حفل".
+ARABIC_PARTICIPATION: tuple[str, ...] = (
+    "انعقاد", "عقد", "إشراف", "اشراف", "ترؤس", "حضور", "مشاركة", "افتتاح", "اختتام", "أشغال",
+)  # fmt: skip
+# "That" after a verb of speech: what follows is what was said, not who said it or where.
+ARABIC_THAT: tuple[str, ...] = ("أن", "إن", "أنه", "إنه", "بأن")
 # The outlet's own reporter on the spot: a statement to them is not from elsewhere.
 ARABIC_OWN_CORRESPONDENT: tuple[str, ...] = ("مراسل", "لمراسل", "مراسلة", "لمراسلة", "لموفد", "موفد")
 ENGLISH_SPOKEN_TO_PRESS: tuple[str, ...] = ("told the bbc", "told reuters", "in an interview")

@@ -161,6 +161,8 @@ ARABIC_HONORIFICS: tuple[str, ...] = (
     "العقيد",
     "العميد",
 )
+# Office words that also describe a noun: after a definite noun they are adjectives ("الحزب الحاكم").
+ARABIC_ADJECTIVAL_HEADS: tuple[str, ...] = ("الحاكم", "الحاكمة", "الكبير", "الكبيرة", "الرئيسي", "الرئيسية")
 ARABIC_TITLE_WORDS: tuple[str, ...] = (
     "وزراء",
     "الوزراء",
