@@ -667,3 +667,11 @@ def test_english_words_told_to_people_in_the_room_put_only_the_speaker_there():
     assert names(text, "en") == ["Gordon Brown"]
     assert names("Education Secretary Charles Clarke told BBC News the plan was ready.", "en") == []
     assert names("Prime Minister Tony Blair launched the campaign in Leeds on Monday.", "en") == ["Tony Blair"]
+
+
+def test_arabic_attribution_to_a_spokesman_or_an_agency_is_not_presence():
+    opening = "غمرت المياه البلدة خلال زيارة الوفد الحكومي أمس.\n"
+    text = opening + "وأصبحت الطرق مهيئة خلال الزيارة، وذلك حسب المتحدث باسم الداخلية سفيان الزين، لكن الاتصالات معطلة."
+    assert names(text) == []
+    agency = opening + "وقالت المتحدثة العسكرية الرائد ليلى كمال لفرانس برس خلال الزيارة إن الطيارين بخير."
+    assert names(agency) == []
