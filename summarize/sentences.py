@@ -137,8 +137,11 @@ def _flat(text: str) -> str:
 
 def _is_initial(unit: str, dot: int) -> bool:
     """A single letter before the dot (``د.``, ``W.``) is an abbreviation, not a sentence end."""
-    before = unit[:dot].rstrip()
-    match = re.search(r"(\w+)$", before)
+    end = dot
+    while end > 0 and unit[end - 1].isspace():
+        end -= 1
+    # only the last word matters: looking at the whole unit before each dot was quadratic on a long line
+    match = re.search(r"(\w+)$", unit[max(0, end - 64) : end])
     return bool(match) and len(match.group(1)) == 1 and not match.group(1).isdigit()
 
 

@@ -675,3 +675,11 @@ def test_arabic_attribution_to_a_spokesman_or_an_agency_is_not_presence():
     assert names(text) == []
     agency = opening + "وقالت المتحدثة العسكرية الرائد ليلى كمال لفرانس برس خلال الزيارة إن الطيارين بخير."
     assert names(agency) == []
+
+
+def test_a_text_with_more_name_mentions_than_any_article_keeps_the_first_ones(monkeypatch):
+    import summarize.attendees as attendees
+
+    lines = [f"التقى وزير الخارجية كمال {surname} بنظيره سالم بركات." for surname in ("العابد", "الزين", "حداد")]
+    monkeypatch.setattr(attendees, "MAX_MENTIONS", 2)
+    assert names("\n".join(lines)) == ["كمال العابد", "سالم بركات"]

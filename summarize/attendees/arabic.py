@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -582,8 +583,10 @@ def _verb_names(text: str, toks: list[_Tok]) -> list[_Mention]:
 def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     lex = _lex()
     found = _titled_mentions(text, toks) + _appositive_mentions(text, toks)
+    ends = [t.end for t in toks]  # tokens are in order: bisect, not a scan per mention, on a long line
     for m in found:  # titled people shortly after a speech verb are quoted
-        before = [t for t in toks if t.end <= m.start][-8:]
+        k = bisect_right(ends, m.start)
+        before = toks[max(0, k - 8) : k]
         verbs = [k for k, t in enumerate(before) if any(v in lex["ar_speech"] for v in _stem_variants(t.key))]
         # "وقالت مصادر إن الناطق ... عصام الشابي هو ...": after "إن" the name is what was said, not who said it
         m.speaker = bool(verbs) and _THAT.isdisjoint(t.key for t in before[verbs[-1] + 1 :])

@@ -138,6 +138,7 @@ class _Sentence:
     blocked: list[Span] = field(default_factory=list)  # clauses about the future, a call, a letter
     reported: bool = False  # the presence is told as done (not only by an imperfect verb)
     speaker_cues: list[int] = field(default_factory=list)  # token indices of "told reporters" when nothing else
+    ends: list[int] = field(default_factory=list)  # each token's end, for bisecting a long sentence
 
 
 def _clauses(toks: list[_Tok]) -> list[tuple[int, int]]:
@@ -165,7 +166,7 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     toks = _tokenize(text, *span)
     keys = [t.key if lang == "ar" else t.text.lower() for t in toks]
     tables = _cue_tables(lang)
-    s = _Sentence(span, toks, keys)
+    s = _Sentence(span, toks, keys, ends=[t.end for t in toks])
     s.event = _event_phrase(keys) if lang == "ar" else _english_event_phrase(keys)
     cues = _cue_positions(keys, tables["presence"], lang)
     s.presence = bool(cues) or s.event

@@ -57,16 +57,50 @@ class _Cluster:
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     forms: list[set[tuple[str, ...]]] = []  # each cluster's distinct spellings: a name said 1,000 times is one
+    words = _WordIndex()  # which clusters hold a word like this one: two spellings of one person share one
     for m in sorted(mentions, key=lambda m: (-len(m.tokens), m.name_span[0])):
-        matches = [n for n, known in enumerate(forms) if any(_same_person(m.tokens, o) for o in known)]
+        candidates = sorted(words.owners(_strip_conj(t) for t in m.tokens))
+        matches = [n for n in candidates if any(_same_person(m.tokens, o) for o in forms[n])]
         if len(matches) == 1 or (matches and len(m.tokens) >= 2):
             clusters[matches[0]].mentions.append(m)
             forms[matches[0]].add(m.tokens)
+            words.add(m.tokens, matches[0])
         elif not matches:
             clusters.append(_Cluster([m]))
             forms.append({m.tokens})
+            words.add(m.tokens, len(clusters) - 1)
         # a bare surname shared by two people is ambiguous: it is dropped
     return clusters
+
+
+class _WordIndex:
+    """Name words seen so far and the clusters they belong to, with each word's similar spellings
+    kept up to date as words arrive: looking up a mention costs its own words, not every cluster."""
+
+    def __init__(self) -> None:
+        self._clusters: dict[str, set[int]] = {}  # word -> clusters with a spelling that has it
+        self._alike: dict[str, set[str]] = {}  # word -> known words similar to it (itself included)
+
+    def add(self, tokens: tuple[str, ...], cluster: int) -> None:
+        for word in {_strip_conj(t) for t in tokens}:
+            if word not in self._clusters:
+                self._clusters[word] = set()
+                for other, alike in self._alike.items():
+                    if _similar(other, word):
+                        alike.add(word)
+            self._clusters[word].add(cluster)
+
+    def owners(self, words) -> set[int]:
+        found: set[int] = set()
+        for word in words:
+            if word not in self._alike:
+                self._alike[word] = {known for known in self._clusters if _similar(word, known)}
+            for known in self._alike[word]:
+                found |= self._clusters[known]
+        return found
+
+
+MAX_SURNAME_PLACES = 2000  # later uses of one surname followed; real articles have a few dozen
 
 
 def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sentence]) -> None:
@@ -75,6 +109,14 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
     lasts = Counter()
     for c in clusters:
         lasts.update({_strip_conj(t[-1]) for t in (m.tokens for m in c.mentions) if len(t) >= 2})
+    # Where each word stands, looked up by spelling: comparing each surname with every distinct
+    # word (not every token) keeps a long article linear.
+    places: dict[str, list[tuple[int, int]]] = {}
+    for index, sentence in enumerate(sentences):
+        for k, tok in enumerate(sentence.toks):
+            if tok.word:
+                places.setdefault(tok.key, []).append((index, k))
+    vocabulary = {key: _surname_key(key) for key in places}
     for c in clusters:
         full = max(c.mentions, key=lambda m: len(m.tokens))
         last = _strip_conj(full.tokens[-1])
@@ -83,27 +125,27 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
         if all(m.bare for m in c.mentions):
             continue  # a name seen only after a verb is too weak to claim every later use of its last word
         first_names = {_strip_conj(m.tokens[0]) for m in c.mentions if len(m.tokens) >= 2}
-        for index, sentence in enumerate(sentences):
-            toks = sentence.toks
-            for k, tok in enumerate(toks):
-                if not tok.word or not (_similar(tok.key, last) or _similar(_surname_key(tok.key), last)):
-                    continue
-                if tok.text.isascii() and not tok.text[0].isupper():
-                    continue  # "the war", "aviation": a lower-case word is no surname in Latin script
-                if tok.start in taken:
-                    continue
-                if k and toks[k - 1].word and _kinship(toks[k - 1])[0] and not _kinship(toks[k - 1])[1]:
-                    continue  # "نجل فرانكلين" is someone else
-                start, tokens = tok.start, (last,)
-                prev = toks[k - 1] if k else None
-                if prev is not None and prev.word and any(_similar(_strip_conj(prev.key), f) for f in first_names):
-                    start = prev.start + (1 if _conj(prev) and prev.key[1:] in first_names else 0)
-                    tokens = (_strip_conj(prev.key), last)
-                elif tok.key not in (last, "و" + last):
-                    start = tok.end - len(last)  # "بجيفري": keep the bare surname
-                span = (start, tok.end)
-                taken.update(range(*span))
-                c.mentions.append(_Mention(text[start : tok.end], span, None, tokens, sentence=index))
+        keys = [key for key, surname in vocabulary.items() if _similar(key, last) or _similar(surname, last)]
+        found = sorted(place for key in keys for place in places[key])  # in reading order
+        for index, k in found[:MAX_SURNAME_PLACES]:
+            toks = sentences[index].toks
+            tok = toks[k]
+            if tok.text.isascii() and not tok.text[0].isupper():
+                continue  # "the war", "aviation": a lower-case word is no surname in Latin script
+            if tok.start in taken:
+                continue
+            if k and toks[k - 1].word and _kinship(toks[k - 1])[0] and not _kinship(toks[k - 1])[1]:
+                continue  # "نجل فرانكلين" is someone else
+            start, tokens = tok.start, (last,)
+            prev = toks[k - 1] if k else None
+            if prev is not None and prev.word and any(_similar(_strip_conj(prev.key), f) for f in first_names):
+                start = prev.start + (1 if _conj(prev) and prev.key[1:] in first_names else 0)
+                tokens = (_strip_conj(prev.key), last)
+            elif tok.key not in (last, "و" + last):
+                start = tok.end - len(last)  # "بجيفري": keep the bare surname
+            span = (start, tok.end)
+            taken.update(range(*span))
+            c.mentions.append(_Mention(text[start : tok.end], span, None, tokens, sentence=index))
 
 
 def _bare_surnames(c: _Cluster) -> int:

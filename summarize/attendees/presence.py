@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import islice
 
 from summarize.attendees.arabic import _make, _name_ok
 from summarize.attendees.cues import _THAT, _cue_positions, _cue_tables, _event_phrase, _Sentence
@@ -140,16 +142,18 @@ def _speaks(m: _Mention, s: _Sentence) -> bool:
     """Is the mention the subject of "told reporters" (at most two words between), or said to speak?"""
     if m.speaker:
         return True
-    ends = [k for k, tok in enumerate(s.toks) if tok.end == m.name_span[1]]
-    return bool(ends) and any(0 < cue - ends[0] <= 3 for cue in s.speaker_cues)
+    k = bisect_left(s.ends, m.name_span[1])
+    if k == len(s.ends) or s.ends[k] != m.name_span[1]:
+        return False
+    return any(0 < cue - k <= 3 for cue in s.speaker_cues)
 
 
 def _words_of(m: _Mention, s: _Sentence) -> bool:
     """Is the mention the owner of words the sentence talks about ("من تصريحات الوزير ...")?"""
-    before = [t for t in s.toks if t.end <= m.start]
-    if not before or not before[-1].word:
+    k = bisect_right(s.ends, m.start)
+    if not k or not s.toks[k - 1].word:
         return False
-    key = before[-1].key
+    key = s.toks[k - 1].key
     forms = {key, key[1:]} if key[:1] in "وبل" else {key}
     # a construct's first word has no article: "حكومة يوسف الشاهد", not "رئيس الحكومة الحبيب الصيد"
     return any(f in _lex()["ar_words_of"] for f in forms)
@@ -159,11 +163,14 @@ def lang_of(m: _Mention) -> str:
     return "en" if m.name.isascii() else "ar"
 
 
+MAX_PLACES = 200  # places per name looked at; a real article names a person a few dozen times at most
+
+
 def _said_dead(text: str, c: _Cluster, lang: str) -> bool:
     """ "الراحلة أريثا فرانكلين", "وتوفيت فرانكلين", "the late ...": a death word right before the name."""
     names = {m.name for m in c.mentions if len(m.tokens) >= 2}
     for name in names:
-        for match in re.finditer(re.escape(name), text):
+        for match in islice(re.finditer(re.escape(name), text), MAX_PLACES):
             before = _tokenize(text, max(0, match.start() - 40), match.start())[-2:]
             if lang == "ar":
                 words = _lex()["ar_death_words"]
