@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.attendees.arabic import _arabic_mentions, head_key
+from summarize.attendees.arabic import _arabic_mentions
 from summarize.attendees.cues import _analyse, _cue_positions, _cue_tables, _sentences
 from summarize.attendees.english import _english_mentions
 from summarize.attendees.groups import _LIST_LEAD, _dedupe_groups, _english_groups, _groups_in, _name_list
@@ -53,7 +53,6 @@ __all__ = [
     "Person",
     "Span",
     "extract_attendees",
-    "head_key",
     "lang_of",
 ]
 

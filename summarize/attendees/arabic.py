@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from summarize.attendees.cues import _THAT
+from summarize.attendees.cues import _that
 from summarize.attendees.model import _Mention
 from summarize.attendees.tokens import (
     _AR_PREPS,
@@ -28,6 +28,7 @@ from summarize.attendees.tokens import (
     _surname_key,
     _Tok,
     _tokenize,
+    _unconj,
     _with_bi,
 )
 
@@ -190,18 +191,13 @@ def _prep_object(toks: list[_Tok], j: int) -> int:
     return j
 
 
-def head_key(tok: _Tok) -> str:
-    """The word without a leading "و"."""
-    return tok.key[1:] if _conj(tok) else tok.key
-
-
 def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
     """End of the title that opens at ``i`` and whether it ends on an honorific (a name must follow)."""
     lex = _lex()
     n = len(toks)
     j = i + 1
     honor = _honorific(toks[i])
-    head_key = toks[i].key[1:] if _conj(toks[i]) else toks[i].key
+    head_key = _unconj(toks[i])
     needs_complement = not _definite(head_key) and not honor and not _kinship(toks[i])[1]
     after_honorific = honor
     while j < n and (toks[j].word or (j > i + 1 and (j := _past_quoted_name(toks, j)) < n and toks[j].word)):
@@ -404,7 +400,7 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
         min_words = 1 if (must_name or has_pronoun) else 2
         adjectives = title_end == i + 1 and (
             all(t.key.endswith("ي") for t in toks[j:name_end])
-            or (not _definite(head_key(tok)) and not _honorific(tok) and toks[j].key.endswith("ي"))
+            or (not _definite(_unconj(tok)) and not _honorific(tok) and toks[j].key.endswith("ي"))
         )  # "زعيم كوري شمالي", "مسؤول أمني سوري بارز": adjectives after a bare office word
         if name_end > j and _name_ok(toks[j:name_end], min_words) and not adjectives:  # not "زعيم كوري شمالي"
             closes = name_end >= n or not toks[name_end].word or toks[name_end].key in _AR_STOP
@@ -589,5 +585,5 @@ def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
         before = toks[max(0, k - 8) : k]
         verbs = [k for k, t in enumerate(before) if any(v in lex["ar_speech"] for v in _stem_variants(t.key))]
         # "وقالت مصادر إن الناطق ... عصام الشابي هو ...": after "إن" the name is what was said, not who said it
-        m.speaker = bool(verbs) and _THAT.isdisjoint(t.key for t in before[verbs[-1] + 1 :])
+        m.speaker = bool(verbs) and _that().isdisjoint(t.key for t in before[verbs[-1] + 1 :])
     return found + _chain_names(text, toks) + _verb_names(text, toks)

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from itertools import islice
 
 from summarize.attendees.arabic import _make, _name_ok
-from summarize.attendees.cues import _THAT, _cue_positions, _cue_tables, _event_phrase, _Sentence
+from summarize.attendees.cues import _cue_positions, _cue_tables, _event_phrase, _Sentence, _that
 from summarize.attendees.merging import _Cluster
 from summarize.attendees.model import Span, _Mention
 from summarize.attendees.tokens import _AR_PREPS, _ar_head, _lex, _stem_variants, _Tok, _tokenize
@@ -46,7 +46,7 @@ def _pronoun_speakers(sentences: list[_Sentence], clusters: list[_Cluster], lang
 def _before_that(keys: list[str]) -> list[str]:
     """The words before the first "أن"/"إن": the main clause, not what was said."""
     for k, key in enumerate(keys):
-        if key in _THAT:
+        if key in _that():
             return keys[:k]
     return keys
 
@@ -62,7 +62,7 @@ def _opens_with_pronoun_speech(toks: list[_Tok], lex: dict[str, frozenset[str]],
     return (
         not second.word
         or second.key in _AR_PREPS
-        or second.key in _THAT
+        or second.key in _that()
         or second.key.startswith("ل")
         or second.key in lex["ar_event_preps"]  # "وأشارت خلال الندوة الصحفية ..."
     )

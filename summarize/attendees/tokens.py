@@ -163,11 +163,19 @@ def _nisba(key: str) -> bool:
     return _definite(key) and key.endswith(("ي", "ية"))
 
 
-def _ar_head(tok: _Tok) -> bool:
-    if tok.key in _AR_STOP:
-        return False
+def _unconj(tok: _Tok) -> str:
+    """The word's key without a leading conjunction "و"."""
+    return tok.key[1:] if _conj(tok) else tok.key
+
+
+def _office_key(key: str) -> bool:
+    """Is ``key`` (in any of its forms) an office word or an honorific?"""
     lex = _lex()
-    return any(v in lex["ar_heads"] or v in lex["ar_honor"] for v in _head_variants(tok.key))
+    return any(v in lex["ar_heads"] or v in lex["ar_honor"] for v in _head_variants(key))
+
+
+def _ar_head(tok: _Tok) -> bool:
+    return tok.key not in _AR_STOP and _office_key(tok.key)
 
 
 def _with_bi(tok: _Tok) -> bool:
@@ -175,8 +183,7 @@ def _with_bi(tok: _Tok) -> bool:
     key = tok.key
     if not key.startswith("ب") or len(key) < 4:
         return False
-    rest = key[1:]
-    return any(v in _lex()["ar_heads"] or v in _lex()["ar_honor"] for v in _head_variants(rest))
+    return _office_key(key[1:])
 
 
 def _honorific(tok: _Tok) -> bool:
@@ -189,7 +196,7 @@ def _honorific(tok: _Tok) -> bool:
 def _kinship(tok: _Tok) -> tuple[bool, bool]:
     """(is a kinship word, carries a pronoun): "نجل" -> (True, False), "ابنته" -> (True, True)."""
     lex = _lex()
-    key = tok.key[1:] if _conj(tok) else tok.key
+    key = _unconj(tok)
     if key in lex["ar_kin"] or (key.startswith("ال") and key[2:] in lex["ar_kin"]):
         return True, False
     suffixed = any(v in lex["ar_kin"] for v in _unsuffixed(key))
