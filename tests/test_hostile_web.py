@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import random
 import time
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -15,12 +14,12 @@ from articles.fetch import FetchError, fetch
 from articles.sources import LoadError
 from tests.conftest import run_newsread
 from tests.hostile import FILLER_EN, leaks
-from tests.local_server import local_server
+from tests.local_server import QuietHandler, local_server
 
 PNG = b"\x89PNG\r\n\x1a\n" + random.Random(5).randbytes(20_000)
 
 
-class Hostile(BaseHTTPRequestHandler):
+class Hostile(QuietHandler):
     """Each path is one kind of bad server."""
 
     def do_GET(self) -> None:
@@ -77,16 +76,9 @@ class Hostile(BaseHTTPRequestHandler):
                 ),
             }
             ctype, body = kinds.get(path, ("text/plain", b"not found"))
-            self.send_response(200 if path in kinds else 404)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.reply(200 if path in kinds else 404, ctype, body)
         except (BrokenPipeError, ConnectionResetError):
             pass
-
-    def log_message(self, *args) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from articles.fetch import FetchError, fetch
 from articles.importers import load
-from tests.local_server import local_server
+from tests.local_server import QuietHandler, local_server
 
 Route = tuple[int, str, bytes, float]  # status, content type, body, delay in seconds
 
@@ -20,24 +19,13 @@ Route = tuple[int, str, bytes, float]  # status, content type, body, delay in se
 def serve(routes: dict[str, Route]) -> Iterator[str]:
     """Serve ``routes`` on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             status, ctype, body, delay = routes.get(self.path, (404, "text/plain", b"not found", 0.0))
             if delay:
                 time.sleep(delay)
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                if 300 <= status < 400:
-                    self.send_header("Location", body.decode())  # a redirect's body names its target
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-
-        def log_message(self, *args) -> None:
-            pass
+            redirect = {"Location": body.decode()} if 300 <= status < 400 else None  # its body names its target
+            self.reply(status, ctype, body, redirect)
 
     with local_server(Handler) as url:
         yield url
