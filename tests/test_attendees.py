@@ -683,3 +683,19 @@ def test_a_text_with_more_name_mentions_than_any_article_keeps_the_first_ones(mo
     lines = [f"التقى وزير الخارجية كمال {surname} بنظيره سالم بركات." for surname in ("العابد", "الزين", "حداد")]
     monkeypatch.setattr(attendees, "MAX_MENTIONS", 2)
     assert names("\n".join(lines)) == ["كمال العابد", "سالم بركات"]
+
+
+def test_surname_aliases_are_cut_at_the_word_and_its_preposition():
+    text = (
+        "حضر الاجتماع وزير الخارجية خالد اليماني أمس.\n"
+        "وأشاد الوفد اليمني بالاجتماع، والتقى الوزير بجيفري بعده.\n"
+        "وحضر الاجتماع المبعوث الأمريكي جيمس جيفري."
+    )
+    aliases = [alias for p in extract_attendees(text).people for alias in p.aliases]
+    assert aliases and all(alias == alias.strip() for alias in aliases)
+    assert "جيفري" in person(text, "جيمس جيفري").aliases
+
+
+def test_arabic_name_stops_before_to_a_place():
+    text = "وخلال زيارة البابا فرانسيس لأيرلندا حضر القداس آلاف المؤمنين."
+    assert all("لأيرلندا" not in n for n in names(text))

@@ -57,6 +57,8 @@ def _name_word(tok: _Tok, loose: bool = False) -> bool:
         return False  # "سيزور", "سيلتقي": a verb in the future
     if key.startswith(("لم", "بم")) and key.endswith("ة") and len(key) >= 6:
         return False  # "لمتابعة", "بمشاركة": a verbal noun after a preposition
+    if key[:1] in "لب" and key.endswith(("ه", "ها", "هم", "هما")) and len(key) >= 5:
+        return False  # "بتعليقاته", "لزيارتها": a preposition on a noun with its pronoun
     if key[:1] in "لب" and _MASDAR.match(key[1:]):
         return False  # "بإيجاد", "لاستعادة", "بانتظار": a preposition on a verbal noun
     if _MASDAR_SEVENTH_TENTH.match(key) or any(ch.isdigit() for ch in key):
@@ -124,8 +126,8 @@ def _take_name(toks: list[_Tok], j: int) -> int:
             and (_definite(toks[k + 1].key) or toks[k + 1].key.startswith(("بال", "لل")))
         )  # "الموظفة باللجنة الدولية": an office with its complement starts a new title
         head = _ar_head(tok) and (not _definite(tok.key) or _honorific(tok) or next_definite)
-        if k > j and (_name_conj_breaks(tok) or head or tok.key.startswith(("بال", "لل", "كال"))):
-            break
+        if k > j and (_name_conj_breaks(tok) or head or tok.key.startswith(("بال", "لل", "كال", "لا"))):
+            break  # ("لأيرلندا", "لإيران": "to" a place, after the name)
         bound = k > j and toks[k - 1].key in _PARTICLES
         if k > j and not bound and (tok.key in _lex()["ar_title_words"] or not _name_word(tok)):
             break

@@ -141,8 +141,8 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
             if prev is not None and prev.word and any(_similar(_strip_conj(prev.key), f) for f in first_names):
                 start = prev.start + (1 if _conj(prev) and prev.key[1:] in first_names else 0)
                 tokens = (_strip_conj(prev.key), last)
-            elif tok.key not in (last, "و" + last):
-                start = tok.end - len(last)  # "بجيفري": keep the bare surname
+            elif tok.key not in (last, "و" + last) and (_surname_key(tok.key) == last or not _similar(tok.key, last)):
+                start = tok.start + len(tok.key) - len(_surname_key(tok.key))  # "بجيفري": keep the bare surname
             span = (start, tok.end)
             taken.update(range(*span))
             c.mentions.append(_Mention(text[start : tok.end], span, None, tokens, sentence=index))
