@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from articles.model import Article
-from summarize.sentences import is_list_item
 from summarize.text import normalize, words
+from summarize.text.lists import is_list_item
 
 KICKER_MAX_WORDS = 4
 TITLE_MAX_WORDS = 30

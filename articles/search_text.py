@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass
 
 from summarize.text import WORD, normalize
+from summarize.text.clitics import strip_article as _strip_article
 
 SNIPPET_WORDS = 24
 INDEX_VERSION = "2"  # bump when index_form, clitic_form or the tokenizer change: the store then rebuilds the index
 _PHRASE = re.compile(r'"([^"]*)"')
-# The Arabic definite article with the particles that attach before it (و ف ب ك ل: وال، بال، لل ...),
-# on folded text; at least three letters must remain, so short words are never stripped.
-_ARTICLE = re.compile(r"^[وف]?(?:[بك]?ال|لل)(?=[\u0621-\u064a]{3})")
 
 
 def index_form(text: str) -> str:
@@ -29,7 +27,7 @@ def index_form(text: str) -> str:
 
 def strip_article(folded_word: str) -> str:
     """A folded Arabic word without its definite article (``والامريكيه`` → ``امريكيه``); others unchanged."""
-    return _ARTICLE.sub("", folded_word, count=1)
+    return _strip_article(folded_word, min_stem=3) if not folded_word.isascii() else folded_word
 
 
 def clitic_form(folded_text: str) -> str:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarize.rules import number_words, objective_topics
-from summarize.text import normalize, to_ascii_digits
+from summarize.text import fold_hamza_seats, normalize, to_ascii_digits
+from summarize.text.clitics import strip_proclitic
 
 _TOKEN = re.compile(r"[0-9٠-٩۰-۹]+(?:[.,][0-9٠-٩۰-۹]+)?%?|[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_PREFIXES = ("وال", "بال", "فال", "ال", "و", "ب", "ف")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +30,11 @@ class Count:
 def _key(word: str) -> str:
     """Matching form of an Arabic or English word: normalized, no hamza seats, no final taa/alef-tanween."""
     word = normalize(word, fold_letters=True)
-    return word.replace("ؤ", "و").replace("ئ", "ي").rstrip("ا") if len(word) > 3 else word
+    return fold_hamza_seats(word).rstrip("ا") if len(word) > 3 else word
 
 
 def _strip_prefix(word: str) -> str:
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix) :]
-    return word
+    return strip_proclitic(word, min_stem=3)
 
 
 @cache

@@ -14,19 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarize.numbers import announced, announced_count, is_topic_noun
-from summarize.rules import list_markers, objective_topics, titles
+from summarize.rules import objective_topics, titles
 from summarize.sentences import line_spans
+from summarize.text import lists as list_markers
 from summarize.text import normalize
 
 _B = re.escape(list_markers.BULLETS)
-# A marker at the start of a line; the item text is what follows it.
-_ORDINAL_WORDS = "|".join(
-    w.replace("أ", "[أا]").replace("إ", "[إا]") for w in (*list_markers.ARABIC_ORDINALS, *list_markers.ARABIC_LAST)
-)
-_LINE_ITEM = re.compile(
-    rf"^[ \t\u200f\u200e]*(?:{list_markers.NUMBER_MARKER}|[{_B}](?![{_B}])"
-    rf"|و?(?:{_ORDINAL_WORDS})[ًٌ]?[^\S\n]*[:：،,\-–.)])[^\S\n]*(?=\S)",
-)
+_LINE_ITEM = list_markers.LINE_ITEM
 # A colon that opens an inline list: "التالية: - ...", "وهي: ١- ...", "منها : *مبدأ ...".
 _INLINE_OPEN = re.compile(rf"[:：]\s*(?=(?:[{_B}]|{list_markers.NUMBER_MARKER}\s)\s*\S)")
 # An inline marker: a bullet after a space, or a small number with a dash or stop.

@@ -14,18 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from summarize.text import words
+from summarize.text import has_arabic, words
+from summarize.text.lists import is_list_item
 
 KICKER, TITLE, ITEM, SENTENCE = "kicker", "title", "item", "sentence"
 
-_LIST_MARKER = re.compile(
-    r"""^\s*(?:
-        [(\[]?[0-9٠-٩۰-۹]{1,2}\s?[)\].\-–:/](?!\d)   # 1-  ١.  (٣)  2)
-      | [-–—•*▪●◦]\s                               # dashes and bullets
-      | (?:و?(?:أولا|اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا|أخيرا|اخيرا)[ًٌ]?\s?[:،-]?\s)
-    )""",
-    re.VERBOSE,
-)
 _LINE_END = re.compile(r"[.!?؟…:]['\"”»’)]*\s*$")
 _ARABIC_BREAK = re.compile(
     r"""[.!?؟…]+['"”»’)\]]*   # terminal punctuation, closing quotes
@@ -54,11 +47,6 @@ class _Unit:
     end: int
     kind: str
     paragraph: int
-
-
-def is_list_item(line: str) -> bool:
-    """True when ``line`` opens with a list marker (numbers, ordinal words, dashes, bullets)."""
-    return bool(_LIST_MARKER.match(line))
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -211,7 +199,7 @@ def split_sentences(text: str, lang: str = "ar") -> tuple[Sentence, ...]:
         flat = _flat(text[unit.start : unit.end])
         if unit.kind != SENTENCE:
             pieces = [(0, len(flat))]
-        elif lang == "ar" or (not flat.isascii() and re.search(r"[\u0600-\u06ff]", flat)):
+        elif lang == "ar" or (not flat.isascii() and has_arabic(flat)):
             pieces = _split_arabic(flat)
         else:
             pieces = _split_latin(flat, lang)

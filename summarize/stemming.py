@@ -10,9 +10,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from summarize.text import normalize
+from summarize.text.clitics import INFLECTION_SUFFIXES, PRONOUN_SUFFIXES, strip_proclitic, strip_suffix
 
-_AR_PREFIXES = ("وبال", "وكال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل")
-_AR_SUFFIXES = ("هما", "كما", "ات", "ان", "ون", "ين", "ها", "هم", "هن", "كم", "نا", "ية", "ه", "ة", "ي")
+# One ending at most: pronouns and inflections, longest first ("ك" alone ends too many stems: "ملك", "بنك").
+_AR_SUFFIXES = tuple(
+    sorted(dict.fromkeys(s for s in (*PRONOUN_SUFFIXES, *INFLECTION_SUFFIXES) if s != "ك"), key=len, reverse=True)
+)
 _EN_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s")
 _MIN_STEM = 3
 
@@ -20,16 +23,8 @@ _MIN_STEM = 3
 @lru_cache(maxsize=65536)
 def stem_arabic(word: str) -> str:
     """Strip one article/conjunction prefix and one pronoun/plural suffix, keeping 3+ letters."""
-    word = normalize(word, fold_letters=True)
-    for prefix in _AR_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
-            word = word[len(prefix) :]
-            break
-    for suffix in _AR_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            word = word[: -len(suffix)]
-            break
-    return word
+    word = strip_proclitic(normalize(word, fold_letters=True), min_stem=_MIN_STEM)
+    return strip_suffix(word, min_stem=_MIN_STEM, suffixes=_AR_SUFFIXES)
 
 
 @lru_cache(maxsize=65536)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.sentences import ITEM, KICKER, SENTENCE, TITLE, is_list_item, split_sentences
+from summarize.sentences import ITEM, KICKER, SENTENCE, TITLE, split_sentences
+from summarize.text.lists import is_list_item
 
 
 def texts(text: str, lang: str = "ar") -> list[str]:

@@ -24,8 +24,6 @@ Modules, one job each: ``tokens`` (tokens, keys, lexicons), ``arabic`` and ``eng
 
 from __future__ import annotations
 
-import re
-
 from summarize.attendees.arabic import _arabic_mentions
 from summarize.attendees.cues import _analyse, _cue_positions, _cue_tables, _sentences
 from summarize.attendees.english import _english_mentions
@@ -45,6 +43,7 @@ from summarize.attendees.presence import (
     lang_of,
 )
 from summarize.attendees.tokens import TITLE_PART_SEPARATOR
+from summarize.text import is_arabic
 
 __all__ = [
     "TITLE_PART_SEPARATOR",
@@ -57,10 +56,6 @@ __all__ = [
 ]
 
 
-def _is_arabic(text: str) -> bool:
-    return len(re.findall(r"[\u0600-\u06ff]", text)) >= len(re.findall(r"[A-Za-z]", text))
-
-
 # Name mentions kept per text, in reading order. The richest real article we measured has 29; merging
 # spellings compares mentions pairwise, so a text of thousands of random names would take minutes.
 MAX_MENTIONS = 1000
@@ -68,7 +63,7 @@ MAX_MENTIONS = 1000
 
 def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     """People and groups present at the event ``text`` reports (Arabic or English rules by ``lang``)."""
-    lang = lang or ("ar" if _is_arabic(text) else "en")
+    lang = lang or ("ar" if is_arabic(text) else "en")
     lang = "ar" if lang == "ar" else "en"
     sentences = [_analyse(text, span, lang) for span in _sentences(text)]
     anchor = _event_anchor(sentences)

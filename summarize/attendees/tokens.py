@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from summarize.rules import attendee_cues, stop_words, titles
-from summarize.text import normalize
+from summarize.text import fold_hamza_seats, normalize
+from summarize.text.clitics import ARTICLE, PROCLITICS, THIRD_PERSON_SUFFIXES, particle_forms, strip_proclitic
 
 _W = "(?:[^\\W_][\u064b-\u065f\u0670\u0640]*)"
 _TOKEN = re.compile(rf"#?{_W}+(?:[_'’\-.]{_W}+)*|[^\w\s]")
@@ -34,7 +35,7 @@ def _key(text: str) -> str:
     Alef maqsura stays apart from yaa: "على" (on) is not the name "علي".
     """
     text = normalize(_MARKS.sub("", text)).lstrip("#")
-    return text.replace("ؤ", "و").replace("ئ", "ي").replace("_", " ")
+    return fold_hamza_seats(text).replace("_", " ")
 
 
 def _tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
@@ -103,28 +104,28 @@ def _lex() -> dict[str, frozenset[str]]:
     }
 
 
-_AR_PREFIXES = ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب", "ف", "ل")
 _AR_PREPS = frozenset(_key(w) for w in ("في", "إلى", "الى", "لدى", "عن", "على", "ضد", "باسم"))
 _PARTICLES = frozenset(_key(w) for w in ("بن", "ابن", "ولد", "بنت", "عبد", "أبو", "ابو", "آل", "أبي", "الابن"))
-_PRONOUNS = ("هما", "هم", "ها", "ه")
+_HEAD_PARTICLES = particle_forms(("و",), ("ب",))  # "والرئيس", "برئيسة الحكومة", "وبالرئيس"
+_SURNAME_PARTICLES = particle_forms(("و",), ("ب", "ل"))  # "وبجيفري", "لترامب"; names open with ف (فريد)
 
 
 def _stem_variants(key: str) -> list[str]:
     """``key`` with a conjunction, preposition or article prefix taken off."""
     out = [key]
-    for prefix in _AR_PREFIXES:
+    for prefix in PROCLITICS:
         if key.startswith(prefix) and len(key) - len(prefix) >= 2:
             base = key[len(prefix) :]
             out.append(base)
-            if prefix.endswith("ال") or prefix == "لل":
-                out.append("ال" + base)
+            if prefix.endswith((ARTICLE, "لل")):
+                out.append(ARTICLE + base)
     return out
 
 
 def _head_variants(key: str) -> list[str]:
     """A head word with "و", "ال" and an attached pronoun taken off ("وزوجها", "ابنته", "والرئيس")."""
     out = [key]
-    for prefix in ("وب", "و", "ب"):  # "والرئيس", "برئيسة الحكومة", "وبالرئيس"
+    for prefix in _HEAD_PARTICLES:
         if key.startswith(prefix) and len(key) - len(prefix) > 2:
             out.append(key[len(prefix) :])
     for word in list(out):
@@ -138,7 +139,7 @@ def _head_variants(key: str) -> list[str]:
 
 def _unsuffixed(word: str) -> list[str]:
     """``word`` without an attached pronoun ("ابنته" -> "ابنة"), or nothing."""
-    for suffix in _PRONOUNS:
+    for suffix in THIRD_PERSON_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             base = word[: -len(suffix)]
             return [base[:-1] + "ة", base] if base.endswith("ت") else [base]
@@ -204,7 +205,4 @@ def _kinship(tok: _Tok) -> tuple[bool, bool]:
 
 
 def _surname_key(key: str) -> str:
-    for prefix in ("وب", "ول", "و", "ب", "ل"):
-        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
-            return key[len(prefix) :]
-    return key
+    return strip_proclitic(key, min_stem=3, forms=_SURNAME_PARTICLES)

@@ -1,0 +1,109 @@
+"""The text core: one definition each of clitics, script tests and list markers."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from summarize.text import fold_hamza_seats, has_arabic, is_arabic, normalize
+from summarize.text.clitics import (
+    ARTICLE_PROCLITICS,
+    PROCLITICS,
+    particle_forms,
+    proclitic_splits,
+    strip_article,
+    strip_proclitic,
+    strip_suffix,
+)
+from summarize.text.lists import is_list_item, item_marker
+
+
+def test_article_forms_cover_every_particle_combination():
+    assert set(ARTICLE_PROCLITICS) == {
+        "ال",
+        "وال",
+        "فال",
+        "بال",
+        "كال",
+        "لل",
+        "وبال",
+        "وكال",
+        "فبال",
+        "فكال",
+        "ولل",
+        "فلل",
+    }
+    assert all(len(a) >= len(b) for a, b in itertools.pairwise(ARTICLE_PROCLITICS))
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("والرئيس", "رئيس"), ("فبالاجتماع", "اجتماع"), ("للمؤتمر", "مؤتمر"), ("وزير", "زير"), ("كبير", "كبير")],
+)
+def test_strip_proclitic_takes_the_longest_clitic(word, stem):
+    assert strip_proclitic(word) == stem
+
+
+@pytest.mark.parametrize("word", ["الي", "لله", "والي"])  # too short to lose anything
+def test_short_words_keep_their_letters(word):
+    assert strip_article(word) == word
+
+
+def test_article_only_strips_the_article_with_its_particles():
+    assert strip_article("والامريكيه") == "امريكيه"
+    assert strip_article("وزارة") == "وزارة"  # a root و is no article
+
+
+def test_splits_list_every_reading_longest_first():
+    assert proclitic_splits("والرئيس") == [("وال", "رئيس"), ("و", "الرئيس")]
+
+
+def test_particle_forms_pair_before_single():
+    assert particle_forms(("و",), ("ب", "ل")) == ("وب", "ول", "و", "ب", "ل")
+    assert "ك" not in PROCLITICS  # far more words open with ك than carry it
+
+
+def test_suffixes_keep_a_minimum_stem():
+    assert strip_suffix("كتابهم") == "كتاب"
+    assert strip_suffix("منه", min_stem=3) == "منه"
+
+
+def test_hamza_seats_fold_to_their_letters():
+    assert fold_hamza_seats(normalize("مسؤول")) == "مسوول"
+    assert fold_hamza_seats(normalize("رئيس")) == "رييس"
+
+
+def test_script_tests_agree():
+    assert is_arabic("قال الرئيس Joe Biden إن") and has_arabic("Joe Biden met محمد")
+    assert not is_arabic("Joe Biden met محمد in Washington today") and not has_arabic("١٢٣ ،")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "١- بند",
+        "2. item",
+        "(٣) بند",
+        "- dash item",
+        "-بند ملتصق",
+        "• bullet",
+        "· نقطة",
+        "أولاً: بند",
+        "ثانيا بند",
+        "3: x",
+    ],
+)
+def test_list_items(line):
+    assert is_list_item(line)
+
+
+@pytest.mark.parametrize("line", ["2019 كان عاما صعبا", "-5 degrees", "-- rule", "10:30 صباحا", "أولاد المدرسة"])
+def test_not_list_items(line):
+    assert not is_list_item(line)
+
+
+def test_item_text_starts_after_the_marker():
+    line = "  ٣) حماية المدنيين"
+    match = item_marker(line)
+    assert match is not None and line[match.end() :] == "حماية المدنيين"
