@@ -25,6 +25,7 @@ from typing import Any, ParamSpec, TypeVar
 from articles.model import Article
 from articles.schema import APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, migrate
 from articles.search_text import INDEX_VERSION, clitic_form, index_form, parse_query, snippet
+from summarize.analysis import Analysis
 
 BUSY_TIMEOUT_S = 60.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -434,6 +435,15 @@ class Library:
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY imported DESC, id DESC")]
 
     @_guarded
+    def existing(self, ids: Iterable[int]) -> set[int]:
+        """Which of ``ids`` the library holds (one indexed look-up per chunk, not a walk over every row)."""
+        found: set[int] = set()
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    @_guarded
     def get(self, article_id: int) -> Article:
         """The whole article; ``KeyError`` when there is none with that id."""
         row = self.conn.execute(
@@ -511,18 +521,24 @@ class Library:
     # -- analysis cache ------------------------------------------------------------------------
 
     @_guarded
-    def cached_analysis(self, content_hash: str, analyzer_version: str) -> dict | None:
-        """The stored analysis of this content by this analyzer version, or ``None``."""
+    def cached_analysis(self, content_hash: str, analyzer_version: str) -> Analysis | None:
+        """The stored analysis of this content by this analyzer version, or ``None`` (also for one
+        that does not read as this newsread's ``Analysis``: it is recomputed, never guessed at)."""
         row = self.conn.execute(
             "SELECT data FROM analysis WHERE content_hash = ? AND analyzer_version = ?",
             (content_hash, analyzer_version),
         ).fetchone()
-        return None if row is None else json.loads(row[0])
+        if row is None:
+            return None
+        try:
+            return Analysis.from_json(json.loads(row[0]))
+        except (ValueError, TypeError):  # AnalysisFormatError, or not JSON at all
+            return None
 
     @_guarded
-    def store_analysis(self, content_hash: str, analyzer_version: str, data: dict) -> None:
-        """Keep an analysis (JSON-serialisable) for this content and analyzer version."""
-        payload = json.dumps(data, ensure_ascii=False)
+    def store_analysis(self, content_hash: str, analyzer_version: str, analysis: Analysis) -> None:
+        """Keep an analysis for this content and analyzer version."""
+        payload = json.dumps(analysis.to_json(), ensure_ascii=False)
         with self._write() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO analysis (content_hash, analyzer_version, data) VALUES (?, ?, ?)",
@@ -532,19 +548,18 @@ class Library:
     # -- samples -------------------------------------------------------------------------------
 
     @_guarded
-    def ensure_samples(self) -> int:
-        """On an empty library never seeded before, import the bundled samples; how many were added."""
+    def seed_once(self, make_articles: Callable[[], Iterable[Article]]) -> int:
+        """On an empty library never seeded before, import ``make_articles()`` (the bundled samples);
+        how many were added. A library is seeded once: samples a user removed do not come back."""
         if self.conn.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone():
             return 0
-        from articles.importers.samples import sample_articles
-
-        samples = sample_articles()
+        articles = list(make_articles())
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone():
                 return 0  # another process seeded it meanwhile
             added = 0
             if conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0:
-                added = sum(1 for article in samples if self._insert(conn, article)[1])
+                added = sum(1 for article in articles if self._insert(conn, article)[1])
             conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?)", (now_iso(),))
         return added
 

@@ -6,8 +6,9 @@ words that are stop words of each language sumy ships stop words for.
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from functools import cache
-from importlib import resources
 
 from summarize.text import arabic_share, normalize, words
 
@@ -37,9 +38,14 @@ def stop_words(lang: str) -> frozenset[str]:
     name = SUMY_LANGUAGES.get(lang)
     if name is None:
         return frozenset()
+    spec = importlib.util.find_spec("sumy")  # sumy's data files, found without importing sumy or importlib.resources
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = os.path.join(spec.submodule_search_locations[0], "data", "stopwords", f"{name}.txt")
     try:
-        data = resources.files("sumy").joinpath("data", "stopwords", f"{name}.txt").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
+        with open(path, encoding="utf-8") as handle:
+            data = handle.read()
+    except OSError:
         return frozenset()
     return frozenset(normalize(w.strip()) for w in data.splitlines() if w.strip())
 

@@ -23,7 +23,7 @@ def run_newsread(*args: str, input: bytes | None = None, env: dict | None = None
     """Run the installed CLI as a user would (a new process), return the CompletedProcess."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "tui.entry", *args],
         input=input,
         capture_output=True,
         env=full_env,

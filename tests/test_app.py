@@ -11,6 +11,7 @@ import pytest
 
 from articles.model import Article
 from tests.app_support import FIXED_IMPORTED, FakeRows, index_of_title, make_app, make_library, settle
+from tui.options import GlobalOptions
 from tui.screens.main import PANELS, MainScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.reader import ReaderView
@@ -134,7 +135,7 @@ async def test_number_keys_jump_to_the_panels(library, key, tab):
 
 
 async def test_panels_fill_in_after_the_analysis_and_it_is_cached(library):
-    from tui import analysis
+    from articles.analysis_cache import analyzer_version
 
     app = make_app(library)
     seed = index_of_title(library, "جيفري")
@@ -144,17 +145,15 @@ async def test_panels_fill_in_after_the_analysis_and_it_is_cached(library):
         await pilot.press("enter")
         await settle(pilot)
         data = screen.analysis
-        assert data is not None and data["summary"]
+        assert data is not None and data.sentences
         summary_lines = "\n".join(screen.panel("summary").line_texts)
         assert "Analysing" not in summary_lines and summary_lines.strip()
         await pilot.press("3")
         objectives = screen.panel("objectives").line_texts
-        if not data["errors"].get("objectives"):
-            assert data["objectives"] and len(data["objectives"][0]["items"]) == 3
-            assert any("3." in line or ".3" in line for line in objectives)
+        assert data.objectives and len(data.objectives[0].items) == 3
+        assert any("3." in line or ".3" in line for line in objectives)
         article = screen.article
-        if not data["errors"]:
-            assert library.cached_analysis(article.content_hash, analysis.analyzer_version()) == data
+        assert library.cached_analysis(article.content_hash, analyzer_version()) == data
 
 
 async def test_moving_fast_shows_the_analysis_of_the_article_under_the_cursor(library):
@@ -165,7 +164,7 @@ async def test_moving_fast_shows_the_analysis_of_the_article_under_the_cursor(li
         await settle(pilot)
         assert screen.article.id == screen.article_list.current_row.id
         assert screen.analysis is not None
-        first = screen.analysis["summary"][0]["text"] if screen.analysis["summary"] else ""
+        first = screen.analysis.sentences[0].text if screen.analysis.sentences else ""
         assert first in screen.article.text
 
 
@@ -178,7 +177,7 @@ async def test_h_toggles_summary_highlights_in_the_reader(library):
         assert not any(b.kind == "highlight" for b in screen.reader.blocks)
         await pilot.press("h")
         marked = [b.text for b in screen.reader.blocks if b.kind == "highlight"]
-        chosen = [s["text"] for s in screen.analysis["summary"]]
+        chosen = [s.text for s in screen.analysis.sentences]
         assert marked and all(any(m in c or c in m for c in chosen) for m in marked)
         await pilot.press("h")
         assert not any(b.kind == "highlight" for b in screen.reader.blocks)
@@ -326,8 +325,8 @@ async def test_y_copies_the_summary_when_there_is_no_link(library):
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("1", "y")
-        chosen = main(app).analysis["summary"]
-        assert chosen and app.clipboard.splitlines()[0] == chosen[0]["text"]
+        chosen = main(app).analysis.sentences
+        assert chosen and app.clipboard.splitlines()[0] == chosen[0].text
 
 
 async def test_resizing_reflows_list_reader_and_panels(library):
@@ -417,7 +416,7 @@ def test_first_paint_comes_before_any_analysis_import(tmp_path, size):
                 super().painted()
                 self.loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("sumy", "nltk")
                                      or m in ("summarize.summary", "summarize.objectives", "summarize.attendees",
-                                              "tui.analysis"))
+                                              "articles.analysis_cache"))
 
         async def main():
             app = Probe(Library({str(tmp_path / "lib.db")!r}))
@@ -435,7 +434,7 @@ def test_first_paint_comes_before_any_analysis_import(tmp_path, size):
 
 
 def test_launch_needs_a_terminal(capsys, monkeypatch):
-    from tui.cli import main as cli_main
+    from tui.entry import main as cli_main
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)  # even under pytest -s
     code = cli_main([])
@@ -453,7 +452,7 @@ def test_a_bad_keymap_file_is_one_line_error(tmp_path, monkeypatch):
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     with pytest.raises(app_cmd.UserError, match="no-such-action"):
-        app_cmd.launch()
+        app_cmd.launch(GlobalOptions())
 
 
 def test_fixed_import_time_keeps_rows_stable(library):
@@ -468,7 +467,7 @@ async def test_revisiting_an_article_fills_the_panels_from_the_cache_at_once(lib
         screen = main(app)
         await settle(pilot)
         first = screen.analysis
-        assert first is not None and app.analyzer_version
+        assert first is not None and screen.analyzer_version
         await pilot.press("j")
         await settle(pilot)
         assert screen.analysis is not None and screen.analysis != first

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import re
 import signal
 import subprocess
 import sys
@@ -37,7 +38,7 @@ def wait_until_reading_stdin(pid: int, limit_s: float = 60.0) -> None:
 
 def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
     process = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "--library", str(tmp_path / "lib.db"), "summarize", "-"],
+        [sys.executable, "-m", "tui.entry", "--library", str(tmp_path / "lib.db"), "summarize", "-"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -65,24 +66,78 @@ def test_unknown_command_is_a_usage_error(newsread):
     assert "Traceback" not in result.stderr.decode()
 
 
-def test_plain_newsread_goes_to_the_app_without_typer(monkeypatch):
-    from tui import entry
+def test_global_options_are_read_once_into_typed_values():
+    from pathlib import Path
 
-    assert entry.global_options_only([]) == {}
-    assert entry.global_options_only(["--library", "x.db", "--bidi=terminal", "--debug"]) == {
-        "--library": "x.db",
-        "--bidi": "terminal",
-        "--debug": "1",
-    }
-    monkeypatch.setenv("NEWSREAD_HARAKAT", "keep")
-    assert entry.global_options_only([]) == {"--harakat": "keep"}
+    from tui.cli_spec import global_options
+    from tui.fast_cli import split_globals
+    from tui.options import BidiMode, Harakat
+
+    given, rest = split_globals(["--library", "x.db", "--bidi=terminal", "--debug", "list", "-n", "3"])
+    assert rest == ["list", "-n", "3"]
+    options = global_options(given, {"NEWSREAD_HARAKAT": "keep", "NEWSREAD_BIDI": "app"})
+    assert options.library == Path("x.db") and options.debug
+    assert options.render.bidi is BidiMode.TERMINAL  # the flag wins over the environment
+    assert options.render.harakat is Harakat.KEEP  # the environment fills what no flag gave
 
 
-def test_anything_else_goes_to_the_full_cli():
-    from tui import entry
+def test_unusual_global_options_go_to_the_full_cli():
+    from tui.fast_cli import split_globals
 
-    for args in (["list"], ["--help"], ["--bidi", "sideways"], ["--library"], ["--debug=1"], ["-h"]):
-        assert entry.global_options_only(args) is None, args
+    for args in (["--help"], ["--library"], ["--debug=1"], ["-h"], ["--frobnicate", "list"]):
+        assert split_globals(args) is None, args
+
+
+@pytest.mark.parametrize(
+    ("args", "fast"),
+    [
+        (["summarize", "a.txt", "-n", "2"], True),
+        (["extract", "--json", "a.txt", "b.txt"], True),
+        (["list", "--unread", "--format", "json"], True),
+        (["search", "حضور", "-n", "5"], True),
+        (["summarize", "--help"], False),
+        (["summarize"], False),  # missing FILE: the full CLI says so
+        (["summarize", "a.txt", "--no-such-option"], False),
+    ],
+)
+def test_the_fast_path_reads_only_what_it_can(args, fast):
+    from tui.cli_spec import COMMANDS_BY_NAME
+    from tui.fast_cli import parse
+
+    assert (parse(COMMANDS_BY_NAME[args[0]], args[1:]) is not None) == fast
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summarize", "a.txt", "-n", "zero"], "--sentences: expected a whole number, not 'zero'"),
+        (["summarize", "a.txt", "-r", "1.5"], "--ratio: 1.5 is above the largest allowed, 1"),
+        (["summarize", "a.txt", "-a", "best"], "--algorithm: 'best' is not one of news, lead, lsa"),
+        (["list", "--limit", "-3"], "--limit: -3 is below the smallest allowed, 0"),
+    ],
+)
+def test_both_paths_say_the_same_about_a_bad_value(args, message, capsys):
+    from tui import cli, entry
+
+    said = []
+    for main in (entry.main, cli.main):  # the fast path, then Typer
+        assert main(args) == 2
+        said.append(capsys.readouterr().err)
+    assert said[0] == said[1] and said[0].startswith(f"newsread: {message}")
+
+
+def test_version(newsread):
+    from tui import __version__
+
+    result = newsread("--version")
+    assert result.returncode == 0 and result.stdout.decode() == f"newsread {__version__}\n"
+
+
+def test_help_names_the_library_form_and_the_methods(newsread):
+    out = re.sub(r"-\s+", "-", newsread("summarize", "--help").stdout.decode())  # help wraps at hyphens
+    assert "@ID" in out and "lex-rank" in out and "text-rank" in out and "lsa" in out
+    assert "Usage: newsread summarize [OPTIONS] FILE..." in out
+    assert "{" not in out and "<list" not in out
 
 
 def test_the_app_needs_a_terminal(tmp_path):
@@ -104,7 +159,7 @@ def test_script_commands_do_not_import_textual(command, tmp_path, seed_text):
     article.write_text(seed_text, encoding="utf-8")
     code = (
         "import sys\n"
-        "from tui.cli import main\n"
+        "from tui.entry import main\n"
         f"rc = main([{command!r}, {str(article)!r}])\n"
         "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "sys.stderr.write(repr(loaded))\n"

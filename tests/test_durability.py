@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 
+from articles.importers.samples import sample_articles
 from articles.samples import sample_names
 from articles.store import Library
 from tests.conftest import ROOT
@@ -44,13 +45,32 @@ def start_add(library, *refs, env_extra: dict | None = None) -> subprocess.Popen
     """``newsread add`` in its own process group (its import workers are killed with it)."""
     env = {**os.environ, "NEWSREAD_LIBRARY": str(library), **(env_extra or {})}
     return subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "add", *map(str, refs)],
+        [sys.executable, "-m", "tui.entry", "add", *map(str, refs)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
         cwd=ROOT,
         start_new_session=True,
     )
+
+
+def wait_for_first_story(path, proc: subprocess.Popen, limit_s: float = 120) -> None:
+    """Block until ``newsread add`` has committed a story: evidence that the import is under way,
+    where a fixed delay is too short on a loaded machine (it had not even started importing)."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline and proc.poll() is None:
+        if os.path.exists(path):
+            try:
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.1)
+                try:
+                    if conn.execute("SELECT 1 FROM articles WHERE title LIKE 'Story %' LIMIT 1").fetchone():
+                        return
+                finally:
+                    conn.close()
+            except sqlite3.Error:
+                pass  # the schema is not committed yet
+        time.sleep(0.01)
+    raise AssertionError("newsread add never committed a story")
 
 
 def check_library(path) -> dict[int, int]:
@@ -120,7 +140,7 @@ def test_kill_9_of_add_alone_leaves_no_worker_behind_and_no_traceback(tmp_path):
     corpus = tmp_path / "corpus"
     write_corpus(corpus, range(ARTICLES))
     proc = start_add(tmp_path / "lib.db", corpus)
-    time.sleep(0.35)  # the workers are still parsing and sending articles back
+    wait_for_first_story(tmp_path / "lib.db", proc)  # the workers are still parsing and sending articles back
     proc.kill()
     start = time.monotonic()
     _, err = proc.communicate(timeout=30)  # returns once every worker holding the pipe is gone
@@ -151,7 +171,7 @@ async def test_app_open_while_an_import_runs(tmp_path):
     write_corpus(corpus, range(3000))
     path = tmp_path / "lib.db"
     library = Library(path)
-    library.ensure_samples()
+    library.seed_once(sample_articles)
     try:
         app = NewsreadApp(library)
         async with app.run_test(size=(100, 30)) as pilot:

@@ -149,7 +149,7 @@ def run_in_terminal(*args: str, env: dict, columns: int = 100, timeout: float = 
     master, slave = pty.openpty()
     ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "tui.entry", *args],
         stdin=slave,
         stdout=slave,
         stderr=slave,

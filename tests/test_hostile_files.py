@@ -19,7 +19,7 @@ from tests.hostile import FILLER_EN
 # Runs the CLI in-process and reports its peak memory (KiB) on the last stderr line.
 MEASURED = """
 import resource, sys
-from tui.cli import main
+from tui.entry import main
 code = main(sys.argv[1:])
 print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 sys.exit(code)

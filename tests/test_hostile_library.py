@@ -13,7 +13,7 @@ from articles.model import Article
 from articles.schema import SCHEMA_VERSION
 from articles.store import Library
 from tests.hostile import FILLER_EN
-from tui.cli import main
+from tui.entry import main
 
 
 def make_real(path) -> None:

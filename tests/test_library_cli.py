@@ -15,7 +15,7 @@ import pytest
 
 from articles.samples import sample_names
 from tests.test_import_web import FEED, PAGE, serve
-from tui.cli import main
+from tui.entry import main
 
 
 @pytest.fixture
@@ -241,11 +241,12 @@ def test_list_in_a_real_terminal_is_one_line_per_article(tmp_path):
 
 
 def test_empty_library_setting_means_the_default_place(monkeypatch, tmp_path):
+    from tui.cli_spec import global_options
     from tui.library_access import open_library
-    from tui.settings import SETTINGS
 
     monkeypatch.setattr("articles.store.default_path", lambda: tmp_path / "default.sqlite3")
-    monkeypatch.setattr(SETTINGS, "library", "")
-    with open_library() as library:
+    options = global_options({}, {"NEWSREAD_LIBRARY": ""})
+    assert options.library is None
+    with open_library(options.library) as library:
         assert library.path == tmp_path / "default.sqlite3"
         assert library.count() == len(sample_names())

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from articles.decoding import DecodeError, decode_bytes
 from articles.importers import ImportFailure, from_bytes
 from articles.plaintext import parse_plaintext
-from summarize.extraction import extract, to_dict
+from summarize.analysis import analyze
 from summarize.sentences import split_sentences
 from summarize.summary import METHODS, summarize_text
 from tests.hostile import FORBIDDEN, PAYLOADS
@@ -120,8 +120,8 @@ def test_sentences_are_ordered_spans_of_the_text(text, lang):
 @SETTINGS
 @given(hostile_text, languages)
 def test_extraction_never_fails_and_is_json(text, lang):
-    result = extract(text, lang)
-    json.dumps(to_dict(result))
+    result = analyze(text, lang, summary=False)
+    json.dumps(result.to_json())
 
 
 @SETTINGS

@@ -133,7 +133,7 @@ def test_textual_app_in_tmux_draws_fribidi_lines(tmp_path):
 
 def test_newsread_cli_in_tmux_draws_fribidi_lines(tmp_path):
     newsread = shutil.which("newsread")
-    command = [newsread] if newsread else [sys.executable, "-m", "tui.cli"]
+    command = [newsread] if newsread else [sys.executable, "-m", "tui.entry"]
     args = ["summarize", "--algorithm", "lead", "--sentences", "3", "sample:seed-ar"]
     piped = subprocess.run([*command, *args, "--format", "json"], capture_output=True, check=True, cwd=tmp_path)
     sentences = [s["text"] for s in json.loads(piped.stdout.decode("utf-8"))["sentences"]]

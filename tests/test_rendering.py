@@ -11,6 +11,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from tui import rendering
+from tui.options import BidiMode, Harakat
 from tui.rendering import (
     BIDI_ENTER,
     BIDI_EXIT,
@@ -26,7 +27,6 @@ from tui.rtl import levels as rtl_levels
 from tui.rtl.reorder import line_levels, mirror, visual_order
 from tui.rtl.sanitize import clean, split_paragraphs
 from tui.rtl.wrap import break_lines
-from tui.settings import SETTINGS
 
 
 def unshape(s: str) -> str:
@@ -151,11 +151,9 @@ def test_harakat_dropped_by_default_and_kept_after_their_letter():
     assert drawn.index("\u064e") == drawn.index("\ufe91") + 1  # fatha right after initial beh
 
 
-def test_harakat_default_comes_from_settings(monkeypatch):
-    monkeypatch.setattr(SETTINGS, "harakat", "keep", raising=False)
-    assert "\u064e" in app("بَاب", 10)[0]
-    monkeypatch.setattr(SETTINGS, "harakat", "drop", raising=False)
-    assert "\u064e" not in app("بَاب", 10)[0]
+def test_harakat_are_dropped_unless_asked_for():
+    assert "\u064e" not in render_text("بَاب", 10)[0]
+    assert "\u064e" in render_text("بَاب", 10, harakat=Harakat.KEEP)[0]
 
 
 def test_tatweel_is_kept():
@@ -242,10 +240,8 @@ def test_terminal_mode_wraps_in_logical_order():
     assert all(cell_len(x) == 11 for x in lines)
 
 
-def test_mode_defaults_to_the_setting(monkeypatch):
-    monkeypatch.setattr(SETTINGS, "bidi", "terminal")
-    assert render_text("سلام", 6) == ["  سلام"]
-    monkeypatch.setattr(SETTINGS, "bidi", "app")
+def test_mode_is_app_unless_the_terminal_does_bidi():
+    assert render_text("سلام", 6, mode=BidiMode.TERMINAL) == ["  سلام"]
     assert render_text("سلام", 6) != ["  سلام"]
 
 

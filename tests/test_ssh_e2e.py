@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from summarize.analysis import analyze
 from tests.app_support import index_of_title, make_library
-from tui.analysis import analyze
 from tui.rendering import render_text
 
 SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if os.path.exists("/usr/sbin/sshd") else None)
@@ -113,8 +113,8 @@ def test_reader_over_ssh_in_tmux(sshd, tmp_path):
     seed = index_of_title(library, "جيفري")
     article = library.get(library.rows(offset=seed, limit=1)[0].id)
     library.close()
-    objectives = analyze(article)["objectives"]
-    newsread = shutil.which("newsread") or f"{sys.executable} -m tui.cli"
+    objectives = analyze(article.text, article.language).objectives
+    newsread = shutil.which("newsread") or f"{sys.executable} -m tui.entry"
     remote = f"env TERM=screen NEWSREAD_LIBRARY={library_path} NEWSREAD_KEYMAP={tmp_path / 'none.toml'} {newsread}"
     ssh = (
         f"ssh -tt -p {port} -i {user_key} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null"
@@ -129,7 +129,7 @@ def test_reader_over_ssh_in_tmux(sshd, tmp_path):
         screen = tmux.wait_for(lambda s: headline in s)
         assert article.title not in screen  # logical order would be wrong on this terminal
         tmux("send-keys", "-t", "e2e", "3")
-        wanted = [visual(f"{n}. {item.split()[0]}") for n, item in enumerate(objectives[0]["items"], 1)]
+        wanted = [visual(f"{n}. {item.split()[0]}") for n, item in enumerate(objectives[0].items, 1)]
         assert len(wanted) == 3
         screen = tmux.wait_for(lambda s: all(w in s for w in wanted))
         assert "Objectives" in screen

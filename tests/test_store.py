@@ -9,10 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from articles.importers.samples import sample_articles
 from articles.model import Article
 from articles.samples import sample_names
 from articles.schema import APPLICATION_ID, SCHEMA_VERSION
 from articles.store import Library, LibraryError
+from summarize.analysis import Analysis, Attendee
 
 
 def art(title: str, *paragraphs: str, **fields) -> Article:
@@ -203,46 +205,58 @@ def test_index_is_rebuilt_when_its_version_changes(tmp_path):
 # -- analysis cache and samples ----------------------------------------------------------------
 
 
+def _analysis(name: str) -> Analysis:
+    return Analysis("ar", None, "news", (), (Attendee(name, None),), (), ())
+
+
 def test_analysis_cache_per_hash_and_version(lib):
     assert lib.cached_analysis("h", "v1") is None
-    lib.store_analysis("h", "v1", {"summary": [1, 2], "name": "جيفري"})
-    lib.store_analysis("h", "v1", {"summary": [3]})
-    assert lib.cached_analysis("h", "v1") == {"summary": [3]}
+    lib.store_analysis("h", "v1", _analysis("جيفري"))
+    lib.store_analysis("h", "v1", _analysis("روباك"))
+    assert lib.cached_analysis("h", "v1") == _analysis("روباك")
     assert lib.cached_analysis("h", "v2") is None
+
+
+def test_a_cached_analysis_of_another_shape_is_a_miss(lib):
+    lib.conn.execute(
+        "INSERT INTO analysis (content_hash, analyzer_version, data) VALUES ('h', 'v', ?)",
+        ('{"summary": [1], "attendees": "guessed"}',),
+    )
+    assert lib.cached_analysis("h", "v") is None
 
 
 def test_removing_an_article_drops_its_cached_analysis(lib):
     article = art("Cached")
     article_id = lib.add(article)[0]
-    lib.store_analysis(article.content_hash, "v", {"x": 1})
+    lib.store_analysis(article.content_hash, "v", _analysis("x"))
     lib.remove([article_id])
     assert lib.cached_analysis(article.content_hash, "v") is None
 
 
 def test_samples_imported_once_into_an_empty_library(lib):
-    added = lib.ensure_samples()
+    added = lib.seed_once(sample_articles)
     assert added == lib.count() == len(sample_names())
     languages = {row.language for row in lib.rows()}
     assert languages == {"ar", "en"}
     lib.remove(lib.ids())
-    assert lib.ensure_samples() == 0 and lib.count() == 0
+    assert lib.seed_once(sample_articles) == 0 and lib.count() == 0
 
 
 def test_samples_not_added_to_a_library_already_in_use(lib):
     lib.add(art("Mine"))
-    assert lib.ensure_samples() == 0
+    assert lib.seed_once(sample_articles) == 0
     assert lib.count() == 1
 
 
 def test_wikipedia_samples_carry_their_attribution(lib):
-    lib.ensure_samples()
+    lib.seed_once(sample_articles)
     attributed = [r for r in lib.rows() if "Arabic Wikipedia contributors, CC BY-SA 3.0" in (r.source or "")]
     assert len(attributed) == 2
     assert all("Arabic Wikipedia contributors, CC BY-SA 3.0" in lib.get(r.id).tags for r in attributed)
 
 
 def test_seed_sample_keeps_its_structure(lib):
-    lib.ensure_samples()
+    lib.seed_once(sample_articles)
     newest = lib.get(lib.rows(limit=1)[0].id)
     assert newest.kicker and newest.pull_quotes and newest.language == "ar"
     assert lib.search("جيفرى")

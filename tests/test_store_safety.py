@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from articles.importers.samples import sample_articles
 from articles.model import Article
 from articles.samples import sample_names
 from articles.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -216,7 +217,7 @@ def test_kill_9_mid_import_leaves_an_intact_library(tmp_path):
 def _opener(path: str, worker: int, queue) -> None:
     try:
         with Library(path) as library:
-            library.ensure_samples()
+            library.seed_once(sample_articles)
             library.add(Article(title=f"opener {worker}", paragraphs=(f"body {worker}",)))
         queue.put("ok")
     except Exception as exc:

@@ -16,7 +16,9 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from articles.store import Library
 from tui.keymap import APP_BINDINGS, MAIN_BINDINGS
+from tui.options import RenderOptions
 from tui.screens.main import MainScreen
 
 _FROZEN = False
@@ -25,19 +27,21 @@ _FROZEN = False
 class NewsreadApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere still find it
     TITLE = "newsread"
-    BINDINGS = APP_BINDINGS
+    BINDINGS = APP_BINDINGS  # type: ignore[assignment]  # Textual's list type is invariant
 
     def __init__(
         self,
-        library: Any,
+        library: Library,
         *,
-        worker_library: Callable[[], Any] | None = None,
+        options: RenderOptions = RenderOptions(),
+        worker_library: Callable[[], Library] | None = None,
         keymap: dict[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
+        self.options = options
         self._worker_library = worker_library or (lambda: type(library)(library.path))
-        self._user_keymap = dict(keymap or {})
+        self.user_keymap = dict(keymap or {})
         self.first_paint: float | None = None  # perf_counter() when the main screen was first drawn
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
@@ -52,17 +56,19 @@ class NewsreadApp(App[None]):
         return super().run(*args, **kwargs)
 
     def get_default_screen(self) -> Screen:
-        return MainScreen()
+        return MainScreen(
+            self.library, self.options, worker_library=self.open_worker_library, on_first_paint=self.painted
+        )
 
     def on_mount(self) -> None:
-        if self._user_keymap:
-            self.set_keymap(self._user_keymap)
+        if self.user_keymap:
+            self.set_keymap(self.user_keymap)
 
     def painted(self) -> None:
         if self.first_paint is None:
             self.first_paint = time.perf_counter()
 
-    def open_worker_library(self) -> Any:
+    def open_worker_library(self) -> Library:
         """A library connection for the calling worker thread (SQLite connections stay in their thread)."""
         return self._worker_library()
 
@@ -70,13 +76,13 @@ class NewsreadApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.user_keymap))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):
             for binding in MAIN_BINDINGS:
-                keys = self._keymap.get(binding.id or "", binding.key)
+                keys = self.user_keymap.get(binding.id or "", binding.key)
                 yield SystemCommand(
                     binding.description, f"{binding.id} ({keys})", partial(screen.run_action, binding.action)
                 )

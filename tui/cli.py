@@ -1,90 +1,119 @@
-"""The ``newsread`` command line: one Typer app, one module per command group.
+"""The ``newsread`` command line as a Typer app, built from the definitions in ``tui.cli_spec``.
 
-Errors reach the user as one line on stderr with a non-zero exit code; ``--debug``
-shows the traceback instead. Nothing here imports Textual: only the app command does,
-when it runs.
+Typer parses, routes and draws ``--help``; the values it hands over are strings that
+``tui.cli_spec`` checks and converts, so messages about bad values are newsread's own and the
+same as on the fast path. Nothing here imports Textual: only the reader does, when it runs.
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
-from enum import StrEnum
+from typing import Any
 
 import typer
 from typer._click import exceptions as click  # Typer ships its own Click; its exceptions are these
+from typer.core import TyperArgument
 
 from tui import errors
-from tui.settings import SETTINGS
-
-INTERRUPTED = 130
-
-
-class BidiMode(StrEnum):
-    app = "app"
-    terminal = "terminal"
+from tui.cli_spec import COMMANDS, GLOBAL_PARAMS, Command, Param, global_options
+from tui.execute import execute, guarded
+from tui.options import GlobalOptions
+from tui.version import version_line
 
 
-class Harakat(StrEnum):
-    drop = "drop"
-    keep = "keep"
+class _WordArgument(TyperArgument):
+    """An argument shown by its placeholder as written (``FILE...``), without Typer's braces or type."""
+
+    def _usage_display_name(self) -> str:
+        name = self.display_name_raw
+        return name if self.required else f"[{name.strip('[]')}]"
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
 
 
-app = typer.Typer(
-    name="newsread",
-    help="Read, search and summarize Arabic and English news in the terminal.",
-    add_completion=False,
-    no_args_is_help=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def _plain_placeholders(command: Any) -> None:
+    """Every argument of ``command`` (and its subcommands) shown as a word."""
+    for param in command.params:
+        if type(param) is TyperArgument:
+            param.__class__ = _WordArgument
+    for sub in getattr(command, "commands", {}).values():
+        _plain_placeholders(sub)
 
 
-@app.callback(invoke_without_command=True)
-def main_options(
-    ctx: typer.Context,
-    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
-    bidi: BidiMode = typer.Option(
-        BidiMode.app,
-        "--bidi",
-        envvar="NEWSREAD_BIDI",
-        help="app: newsread shapes and reorders Arabic (most terminals); "
-        "terminal: the terminal does (VTE, Konsole, mlterm).",
-    ),
-    harakat: Harakat = typer.Option(
-        Harakat.drop,
-        "--harakat",
-        envvar="NEWSREAD_HARAKAT",
-        help="Arabic diacritics on screen: drop (clean in every font) or keep (drawn after their letter).",
-    ),
-    library: str | None = typer.Option(
-        None, "--library", envvar="NEWSREAD_LIBRARY", help="The library file (SQLite); default in your data directory."
-    ),
-) -> None:
+def _typer_parameter(param: Param) -> inspect.Parameter:
+    """One parameter of a generated command function: Typer reads its default and annotation.
+
+    Values reach the command as strings (a default too), for ``Param.convert`` to check."""
+    annotation: Any
+    if param.is_flag:
+        annotation, default = bool, typer.Option(False, *param.flags, help=param.help)
+    elif param.flags:
+        annotation = list[str] | None if param.many else str | None
+        given = None if param.many or param.default is None else str(param.default)
+        default = typer.Option(
+            given, *param.flags, help=param.help, metavar=param.metavar, envvar=param.envvar, show_default=True
+        )
+    else:
+        annotation = list[str] | None if param.many else str
+        default = typer.Argument(... if param.required else None, metavar=param.metavar, help=param.help)
+    return inspect.Parameter(param.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+
+
+def _with_signature(function: Any, params: tuple[Param, ...]) -> Any:
+    context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+    parameters = [context, *(_typer_parameter(p) for p in params)]
+    function.__signature__ = inspect.Signature(parameters)
+    function.__annotations__ = {p.name: p.annotation for p in parameters}
+    return function
+
+
+def _command_function(command: Command) -> Any:
+    def run(ctx: typer.Context, **values: Any) -> int:
+        options: GlobalOptions = ctx.obj
+        return execute(command, options, values)
+
+    run.__name__ = command.name.replace("-", "_")
+    run.__doc__ = command.help
+    return _with_signature(run, command.params)
+
+
+def _main_options(ctx: typer.Context, **values: Any) -> None:
     """Read, search and summarize Arabic and English news in the terminal. With no command, open the reader."""
-    errors.DEBUG = SETTINGS.debug = debug
-    SETTINGS.bidi = bidi.value
-    SETTINGS.library = library
-    SETTINGS.harakat = harakat.value
+    if values.get("version"):
+        print(version_line())
+        raise typer.Exit(0)
+    ctx.obj = options = global_options(values)
     if ctx.invoked_subcommand is None:
-        from tui.commands import app_cmd
+        from tui.commands.app_cmd import launch
 
-        app_cmd.launch()
+        status = guarded(lambda: launch(options), debug=options.debug)
+        raise typer.Exit(status)
 
 
-def _register_commands() -> None:
-    from tui.commands import app_cmd, extract_cmd, library_cmd, summarize_cmd
-
-    for module in (summarize_cmd, extract_cmd, library_cmd, app_cmd):
-        module.register(app)
+def build_app() -> typer.Typer:
+    """The Typer app: global options on the callback, one command per definition."""
+    app = typer.Typer(
+        name="newsread",
+        help="Read, search and summarize Arabic and English news in the terminal.",
+        add_completion=False,
+        no_args_is_help=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback(invoke_without_command=True)(_with_signature(_main_options, GLOBAL_PARAMS))
+    for command in COMMANDS:
+        app.command(command.name, help=command.help, epilog=command.epilog or None)(_command_function(command))
+    return app
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console-script entry point; returns the exit code."""
-    _register_commands()
+    """Parse ``argv`` with Typer and run it; the exit status."""
     args = sys.argv[1:] if argv is None else argv
-    errors.DEBUG = "--debug" in args
-    command = typer.main.get_command(app)
+    command = typer.main.get_command(build_app())
+    _plain_placeholders(command)
     try:
         result = command.main(args=args, prog_name="newsread", standalone_mode=False)
     except click.NoArgsIsHelpError as exc:
@@ -93,24 +122,17 @@ def main(argv: list[str] | None = None) -> int:
     except click.UsageError as exc:
         errors.report(f"{exc.format_message()} (see 'newsread {_command_path(exc)}--help')")
         return 2
+    except typer.Exit as exc:
+        return exc.exit_code
     except typer.Abort:
         errors.report("interrupted")
-        return INTERRUPTED
-    except errors.UserError as exc:
+        return errors.INTERRUPTED
+    except errors.UserError as exc:  # a bad global option value, checked in the callback
         errors.report(str(exc))
         return exc.exit_code
-    except BrokenPipeError:
-        return 0
     except KeyboardInterrupt:
         errors.report("interrupted")
-        return INTERRUPTED
-    except Exception as exc:
-        if errors.DEBUG:
-            raise
-        errors.report(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
-        return 1
-    if result == INTERRUPTED:  # Typer turns Ctrl-C into exit code 130 without a word
-        errors.report("interrupted")
+        return errors.INTERRUPTED
     return result if isinstance(result, int) else 0
 
 
@@ -118,12 +140,3 @@ def _command_path(exc: click.UsageError) -> str:
     if exc.ctx is None or exc.ctx.info_name in (None, "newsread"):
         return ""
     return f"{exc.ctx.info_name} "
-
-
-def run() -> None:
-    """``[project.scripts]`` target."""
-    sys.exit(main())
-
-
-if __name__ == "__main__":
-    run()

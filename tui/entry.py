@@ -1,75 +1,63 @@
-"""The ``newsread`` console script: plain ``newsread`` opens the reader without loading Typer.
+"""The ``newsread`` console script: the reader and the script commands start without Typer.
 
-The reader's time to first paint is the product's first impression, and Typer (with the
-option parsing it pulls in) costs tens of milliseconds before anything is drawn. When the
-command line holds only the global options, the app starts straight away; everything else
-(a command, ``--help``, an option this fast path does not know) goes to the full CLI in
-``tui.cli``, which also reports any usage error.
+The reader's time to first paint, and the start-up of ``newsread summarize`` in a shell loop,
+are the product's first impression; Typer (with the pydantic coercion it loads) costs over
+100 ms before any work. So the global options are read here from the shared definitions, plain
+``newsread`` opens the reader, the fast commands are read by ``tui.fast_cli``; everything else
+(``--help``, other commands, a command line these cannot read) goes to the Typer CLI in ``tui.cli``.
 """
 
 from __future__ import annotations
 
-import os
+import signal
 import sys
 
-from tui.settings import SETTINGS
-
-_CHOICES = {"--bidi": ("app", "terminal"), "--harakat": ("drop", "keep")}
-_ENVIRONMENT = {"--bidi": "NEWSREAD_BIDI", "--harakat": "NEWSREAD_HARAKAT", "--library": "NEWSREAD_LIBRARY"}
+from tui import errors
 
 
-def global_options_only(args: list[str]) -> dict[str, str] | None:
-    """The global options when ``args`` holds nothing else (and every value is valid), else None."""
-    options = {flag: os.environ[name] for flag, name in _ENVIRONMENT.items() if os.environ.get(name)}
-    position = 0
-    while position < len(args):
-        flag, _, value = args[position].partition("=")
-        if flag == "--debug" and not value:
-            options[flag] = "1"
-            position += 1
-            continue
-        if flag not in _ENVIRONMENT:
-            return None
-        if not value:
-            if position + 1 >= len(args):
-                return None
-            value = args[position + 1]
-            position += 1
-        options[flag] = value
-        position += 1
-    for flag, allowed in _CHOICES.items():
-        if options.get(flag, allowed[0]) not in allowed:
-            return None
-    return options
+def main(args: list[str]) -> int:
+    """Run ``newsread args``; the exit status."""
+    from tui.cli_spec import COMMANDS_BY_NAME, global_options
+    from tui.execute import execute, guarded
+    from tui.fast_cli import parse, split_globals
+
+    split = split_globals(args)
+    if split is not None:
+        given, rest = split
+        if given.get("version"):
+            from tui.version import version_line
+
+            print(version_line())
+            return 0
+        try:
+            options = global_options(given)
+        except errors.UserError as exc:
+            errors.report(str(exc))
+            return exc.exit_code
+        if not rest:
+            from tui.commands.app_cmd import launch
+
+            return guarded(lambda: launch(options), debug=options.debug)
+        command = COMMANDS_BY_NAME.get(rest[0])
+        if command is not None and command.fast:
+            values = parse(command, rest[1:])
+            if values is not None:
+                return execute(command, options, values)
+    from tui.cli import main as typer_main
+
+    return typer_main(args)
 
 
 def run() -> None:
     """``[project.scripts]`` target."""
-    options = global_options_only(sys.argv[1:])
-    if options is None:
-        try:
-            from tui.cli import run as run_cli
-        except KeyboardInterrupt:  # Ctrl-C while the CLI still loads: the same one line as later
-            print("newsread: interrupted", file=sys.stderr)
-            sys.exit(130)
-        run_cli()
-        return
-    from tui import errors
-
-    SETTINGS.debug = errors.DEBUG = "--debug" in options
-    SETTINGS.bidi = options.get("--bidi", "app")
-    SETTINGS.harakat = options.get("--harakat", "drop")
-    SETTINGS.library = options.get("--library") or None
+    # A closed pipe ends the process quietly with the status shells know (141), as it does for cat.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
-        from tui.commands.app_cmd import launch
-
-        launch()
-    except errors.UserError as exc:
-        errors.report(str(exc))
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+        status = main(sys.argv[1:])
+    except KeyboardInterrupt:  # Ctrl-C while still importing: the same one line as later
         errors.report("interrupted")
-        sys.exit(130)
+        status = errors.INTERRUPTED
+    sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,15 @@
-"""How the CLI tells a user something went wrong: one line on stderr."""
+"""How newsread tells a user something went wrong: one line on stderr and an exit status.
+
+``UserError`` is a failure the user can act on (exit 1 unless said otherwise); ``UsageError`` a
+command line newsread cannot read (exit 2). Anything else is a bug: one line naming it, and the
+traceback only with ``--debug``.
+"""
 
 from __future__ import annotations
 
 import sys
 
-DEBUG = False
+INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 class UserError(Exception):
@@ -13,6 +18,13 @@ class UserError(Exception):
     def __init__(self, message: str, exit_code: int = 1):
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class UsageError(UserError):
+    """A command line that cannot be used as given (exit status 2)."""
+
+    def __init__(self, message: str):
+        super().__init__(message, exit_code=2)
 
 
 def report(message: str) -> None:

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from articles.store import Library, LibraryError
-from tui.errors import UserError
-from tui.settings import SETTINGS
+from tui.errors import UsageError, UserError
 
 ID_PREFIX = "@"
 
 
-def open_library(*, seed: bool = True) -> Library:
-    """The library named by ``--library``/``NEWSREAD_LIBRARY`` (else the default), samples imported on first use."""
+def open_library(path: Path | None = None, *, seed: bool = True) -> Library:
+    """The library at ``path`` (None: the default place), samples imported on first use."""
     try:
-        library = Library(SETTINGS.library or None)  # an empty NEWSREAD_LIBRARY means the default place
+        library = Library(path)
     except LibraryError as exc:
         raise UserError(str(exc)) from exc
     if seed:
+        from articles.importers.samples import sample_articles
+
         try:
-            library.ensure_samples()
+            library.seed_once(sample_articles)
         except LibraryError as exc:
             library.close()
             raise UserError(str(exc)) from exc
@@ -37,10 +39,10 @@ def library_errors() -> Iterator[None]:
 
 
 def parse_id(text: str) -> int:
-    """An article id as users write it: ``12`` or ``@12``; ``UserError`` (exit 2) otherwise."""
+    """An article id as users write it: ``12`` or ``@12``; a usage error (exit 2) otherwise."""
     value = text[len(ID_PREFIX) :] if text.startswith(ID_PREFIX) else text
     if not value.isascii() or not value.isdigit():
-        raise UserError(f"{text!r} is not an article id (a number such as 12 or @12)", exit_code=2)
+        raise UsageError(f"{text!r} is not an article id (a number such as 12 or @12)")
     return int(value)
 
 

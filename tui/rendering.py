@@ -20,11 +20,10 @@ API (all ``width`` values are terminal cells; every line's ``cell_len`` is at mo
 
 ``render_text(text, width, *, mode=None, harakat=None, base="auto") -> list[str]``
     Lines for ``text`` (each ``\\n``-separated line is a paragraph; an empty one gives ``""``).
-    ``mode``: ``"app"`` (newsread shapes and reorders) or ``"terminal"`` (the terminal does:
-    logical text, wrapped, right-aligned); default ``tui.settings.SETTINGS.bidi``, which the
-    global ``--bidi`` option / ``NEWSREAD_BIDI`` sets. ``harakat``: ``"drop"`` (default) removes
-    Arabic diacritics, ``"keep"`` draws each after its letter; default ``SETTINGS.harakat`` if
-    that setting exists.
+    ``mode``: ``"app"`` (default: newsread shapes and reorders) or ``"terminal"`` (the terminal
+    does: logical text, wrapped, right-aligned); callers pass the run's ``RenderOptions.bidi``
+    (the global ``--bidi`` option / ``NEWSREAD_BIDI``). ``harakat``: ``"drop"`` (default) removes
+    Arabic diacritics, ``"keep"`` draws each after its letter (``RenderOptions.harakat``).
 ``render_cached(paragraph, width, mode=None, harakat=None, base="auto") -> tuple[str, ...]``
     The same, memoised (LRU) per (paragraph, width, mode, harakat, base). Shaping and levels are
     cached per paragraph independently of the width, so a resize only re-wraps.
@@ -68,7 +67,6 @@ from tui.rtl.reorder import line_levels, mirror, visual_order
 from tui.rtl.sanitize import INVISIBLE, clean_with_origins, paragraph_spans
 from tui.rtl.shaping import Units, harakat_pattern, make_units
 from tui.rtl.wrap import break_lines
-from tui.settings import SETTINGS
 
 if TYPE_CHECKING:
     from rich.style import StyleType
@@ -103,14 +101,14 @@ def cell_width(line: str) -> int:
 
 
 def _mode(mode: str | None) -> str:
-    value = mode or SETTINGS.bidi
+    value = mode or "app"
     if value not in ("app", "terminal"):
         raise ValueError(f"bidi mode must be 'app' or 'terminal', not {value!r}")
     return value
 
 
 def _keep_harakat(harakat: str | bool | None) -> bool:
-    value = getattr(SETTINGS, "harakat", "drop") if harakat is None else harakat
+    value = "drop" if harakat is None else harakat
     if isinstance(value, bool):
         return value
     if value not in ("keep", "drop"):

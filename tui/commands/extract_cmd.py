@@ -2,72 +2,56 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from collections.abc import Sequence
 
-import typer
-
+from summarize.analysis import Analysis
 from tui.inputs import InputBatch, language_option
-from tui.output import write_json, write_line
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
+from tui.options import GlobalOptions
+from tui.output import Output
 
 
 def extract(
-    files: list[str] = typer.Argument(..., metavar="FILE...", help="Article files, '-' for stdin, or sample:NAME."),
-    language: str | None = typer.Option(None, "--language", "-l", help="Language code; detected when omitted."),
-    output_format: Format = typer.Option(Format.text, "--format", "-f", help="text or json (JSON Lines)."),
-    as_json: bool = typer.Option(False, "--json", help="Same as --format json."),
-) -> None:
-    """Extract attendees (with titles and groups) and numbered objectives from articles."""
-    from summarize.extraction import extract as run_extraction
-    from summarize.extraction import to_dict
+    options: GlobalOptions, *, files: Sequence[str], language: str | None, output_format: str, as_json: bool
+) -> int:
+    """Attendees (with titles and groups) and numbered objectives of each input."""
+    from summarize.analysis import analyze
 
     lang = language_option(language)
-    if as_json:
-        output_format = Format.json
-    batch = InputBatch(files, "Extracting")
+    out = Output(options.render)
+    batch = InputBatch(files, "Extracting", options.library)
     for number, source in batch:
-        result = run_extraction(source.text, lang)
-        if output_format is Format.json:
-            write_json({"file": source.name, **to_dict(result)})
+        result = analyze(source.text, lang or source.language, summary=False)
+        if as_json or output_format == "json":
+            out.json({"file": source.name, **result.extraction_json()})
             continue
         if batch.several:
             if number:
-                write_line("")
-            write_line(f"==> {source.name} <==")
-        _write_text(result)
-    batch.finish()
+                out.line("")
+            out.line(f"==> {source.name} <==")
+        write_text(out, result)
+    return batch.status
 
 
-def _write_text(result) -> None:
+def write_text(out: Output, result: Analysis) -> None:
     """Plain text: one attendee per line, groups, then each list with its lead-in and numbered items."""
-    people = result.attendees.people
-    if people or result.attendees.groups:
-        write_line("Attendees:")
-        for person in people:
+    if result.attendees or result.attendee_groups:
+        out.line("Attendees:")
+        for person in result.attendees:
             line = f"  {person.name}"
             if person.title:
                 line += f" ({person.title})"
             if person.aliases:
                 line += f" [also: {', '.join(person.aliases)}]"
-            write_line(line)
-        for group in result.attendees.groups:
-            write_line(f"  + {group.text}")
+            out.line(line)
+        for group in result.attendee_groups:
+            out.line(f"  + {group}")
     for objectives in result.objectives:
-        write_line("Objectives:" if not objectives.topic else f"Objectives ({objectives.topic}):")
+        out.line("Objectives:" if not objectives.topic else f"Objectives ({objectives.topic}):")
         if objectives.lead_in:
-            write_line(f"  {objectives.lead_in}")
+            out.line(f"  {objectives.lead_in}")
         for index, item in enumerate(objectives.items, 1):
-            write_line(f"  {index}. {item}")
+            out.line(f"  {index}. {item}")
         if objectives.count_mismatch:
-            write_line(f"  warning: {objectives.announced_count} announced, {len(objectives.items)} found")
-    if not people and not result.attendees.groups and not result.objectives:
-        write_line("(no attendees or numbered objectives found)")
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``extract`` to ``app``."""
-    app.command("extract")(extract)
+            out.line(f"  warning: {objectives.announced_count} announced, {len(objectives.items)} found")
+    if not result.attendees and not result.attendee_groups and not result.objectives:
+        out.line("(no attendees or numbered objectives found)")

@@ -2,69 +2,50 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from collections.abc import Sequence
 
-import typer
-
-from tui import errors
+from tui.errors import UsageError
 from tui.inputs import InputBatch, language_option
-from tui.output import write_json, write_line
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+from tui.options import GlobalOptions
+from tui.output import Output
 
 
 def summarize(
-    files: list[str] = typer.Argument(..., metavar="FILE...", help="Article files, '-' for stdin, or sample:NAME."),
-    sentences: int | None = typer.Option(None, "--sentences", "-n", min=1, help="How many sentences to keep."),
-    ratio: float | None = typer.Option(None, "--ratio", "-r", min=0.0, max=1.0, help="Share of sentences to keep."),
-    algorithm: str = typer.Option("news", "--algorithm", "-a", help="news (default), lead, or a sumy method."),
-    language: str | None = typer.Option(None, "--language", "-l", help="Language code; detected when omitted."),
-    output_format: Format = typer.Option(Format.text, "--format", "-f", help="text, json (JSON Lines) or markdown."),
-) -> None:
-    """Summarize articles: the chosen sentences in article order."""
-    from summarize.summary import METHODS, summarize_text
+    options: GlobalOptions,
+    *,
+    files: Sequence[str],
+    sentences: int | None,
+    ratio: float | None,
+    algorithm: str,
+    language: str | None,
+    output_format: str,
+) -> int:
+    """Summarize each input; the chosen sentences in article order."""
+    from summarize.analysis import analyze
 
     if sentences is not None and ratio is not None:
-        raise errors.UserError("use --sentences or --ratio, not both", exit_code=2)
-    if algorithm not in METHODS:
-        raise errors.UserError(f"unknown algorithm {algorithm!r} (choose from {', '.join(METHODS)})", exit_code=2)
+        raise UsageError("use --sentences or --ratio, not both")
     lang = language_option(language)
-    batch = InputBatch(files, "Summarizing")
+    out = Output(options.render)
+    batch = InputBatch(files, "Summarizing", options.library)
     for number, source in batch:
-        result = summarize_text(source.text, count=sentences, ratio=ratio, method=algorithm, language=lang)
-        if output_format is Format.json:
-            write_json(
-                {
-                    "file": source.name,
-                    "language": result.language,
-                    "title": result.title,
-                    "method": result.method,
-                    "sentences": [
-                        {"index": c.index, "score": c.score, "text": c.text, "start": c.start, "end": c.end}
-                        for c in result.chosen
-                    ],
-                }
-            )
-        elif output_format is Format.markdown:
+        result = analyze(
+            source.text, lang or source.language, method=algorithm, sentences=sentences, ratio=ratio, extraction=False
+        )
+        if output_format == "json":
+            out.json({"file": source.name, **result.summary_json()})
+        elif output_format == "markdown":
             if number:
-                write_line("")
-            write_line(f"# {result.title or source.name}")
-            write_line("")
-            for chosen in result.chosen:
-                write_line(f"- {chosen.text}")
+                out.line("")
+            out.line(f"# {result.title or source.name}")
+            out.line("")
+            for chosen in result.sentences:
+                out.line(f"- {chosen.text}")
         else:
             if batch.several:
                 if number:
-                    write_line("")
-                write_line(f"==> {source.name} <==")
-            for chosen in result.chosen:
-                write_line(chosen.text)
-    batch.finish()
-
-
-def register(app: typer.Typer) -> None:
-    app.command("summarize")(summarize)
+                    out.line("")
+                out.line(f"==> {source.name} <==")
+            for chosen in result.sentences:
+                out.line(chosen.text)
+    return batch.status

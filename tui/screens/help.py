@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +16,7 @@ from tui.keymap import APP_BINDINGS, MAIN_BINDINGS, keymap_path
 EXTRA = [("tab / shift+tab", "Cycle focus"), ("mouse", "Click a row to select it, double-click to open")]
 
 
-def key_label(binding: Binding, keymap: dict[str, str]) -> str:
+def key_label(binding: Binding, keymap: Mapping[str, str]) -> str:
     keys = keymap.get(binding.id or "", binding.key)
     names = []
     for key in keys.split(","):
@@ -23,7 +25,7 @@ def key_label(binding: Binding, keymap: dict[str, str]) -> str:
     return " / ".join(names)
 
 
-def help_table(keymap: dict[str, str]) -> Table:
+def help_table(keymap: Mapping[str, str]) -> Table:
     table = Table(box=None, show_header=False, pad_edge=False, expand=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
@@ -43,10 +45,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("b", "scroll(-10)", "Page up", show=False),
     ]
 
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static("[b]newsread keys[/b]", id="help-title")
-            yield Static(help_table(self.app._keymap if hasattr(self.app, "_keymap") else {}))
+            yield Static(help_table(self.keymap))
             yield Static(f'Rebind keys by id in {keymap_path()}, e.g.\n[keys]\ncursor-down = "j,down,ctrl+n"')
 
     def on_mount(self) -> None:

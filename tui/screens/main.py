@@ -8,6 +8,7 @@ moving through the list never waits for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -20,7 +21,10 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from articles.model import Article
+from articles.store import ArticleRow, Library
+from summarize.analysis import Analysis
 from tui.keymap import MAIN_BINDINGS
+from tui.options import RenderOptions
 from tui.widgets.analysis_panel import AnalysisPanel
 from tui.widgets.article_list import ArticleList
 from tui.widgets.attendees_panel import AttendeesPanel
@@ -37,12 +41,24 @@ PANELS = ("summary", "attendees", "objectives")
 
 class MainScreen(Screen):
     AUTO_FOCUS = "ArticleList"
-    BINDINGS = MAIN_BINDINGS
+    BINDINGS = MAIN_BINDINGS  # type: ignore[assignment]  # Textual's list type is invariant
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        library: Library,
+        options: RenderOptions = RenderOptions(),
+        *,
+        worker_library: Callable[[], Library] | None = None,
+        on_first_paint: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
+        self.library = library
+        self.options = options
+        self._worker_library = worker_library or (lambda: Library(library.path))
+        self._on_first_paint = on_first_paint
         self.article: Article | None = None
-        self.analysis: dict[str, Any] | None = None
+        self.analysis: Analysis | None = None
+        self.analyzer_version: str | None = None  # known once a worker has computed it: the cache is then read here
         self._painted = False
         self._analysis_timer: Timer | None = None
 
@@ -51,16 +67,16 @@ class MainScreen(Screen):
         # width class, status text and focus are settled here, before the first layout, so the
         # first frame is drawn once rather than redrawn for each of them
         self.set_class(self.app.size.width < WIDE, "narrow")
-        articles = ArticleList(self.app.library, id="list")
+        articles = ArticleList(self.library, self.options, id="list")
         yield Static(self._status_text(articles.row_count, None, highlights=False), id="status")
         with Horizontal(id="body"):
             yield articles
-            yield ReaderView(id="reader")
+            yield ReaderView(self.options, id="reader")
             with Vertical(id="panels"):
                 yield PanelTabs(id="panel-tabs")
-                yield SummaryPanel(id="summary-panel")
-                yield AttendeesPanel(id="attendees-panel", classes="-hidden")
-                yield ObjectivesPanel(id="objectives-panel", classes="-hidden")
+                yield SummaryPanel(self.options, id="summary-panel")
+                yield AttendeesPanel(self.options, id="attendees-panel", classes="-hidden")
+                yield ObjectivesPanel(self.options, id="objectives-panel", classes="-hidden")
         yield KeyBar(id="keys")
 
     @property
@@ -88,9 +104,8 @@ class MainScreen(Screen):
     def _first_paint_done(self) -> None:
         """The screen is up: only now may the analysis (and its heavy imports) start."""
         self._painted = True
-        painted = getattr(self.app, "painted", None)
-        if painted:
-            painted()
+        if self._on_first_paint is not None:
+            self._on_first_paint()
         self.update_status()
         if self.wide and self.article is None and self.article_list.current_row is not None:
             self.show_row(self.article_list.current_row)
@@ -123,7 +138,7 @@ class MainScreen(Screen):
         """The top line (the unread count is a query: the first frame goes without it)."""
         text = self._status_text(
             self.article_list.row_count,
-            self.app.library.count(unread=True),
+            self.library.count(unread=True),
             highlights=self.reader.show_highlights,
         )
         self.query_one("#status", Static).update(text)
@@ -136,11 +151,11 @@ class MainScreen(Screen):
     def on_article_list_selected(self, message: ArticleList.Selected) -> None:
         self.open_row(message.row)
 
-    def show_row(self, row: Any) -> None:
+    def show_row(self, row: ArticleRow) -> None:
         if self.article is not None and self.article.id == row.id:
             return
         try:
-            article = self.app.library.get(row.id)
+            article = self.library.get(row.id)
         except KeyError:
             self.notify("That article is gone from the library.", severity="warning")
             return
@@ -172,17 +187,16 @@ class MainScreen(Screen):
         running = any(w.group == "analysis" and not w.is_finished for w in self.workers)
         return self._analysis_timer is not None or running or not self._painted
 
-    def _cached_analysis(self, article: Article) -> dict[str, Any] | None:
-        """A cached result, looked up on the UI thread once a worker has told us the analyser version."""
-        version = getattr(self.app, "analyzer_version", None)
-        if not version:
+    def _cached_analysis(self, article: Article) -> Analysis | None:
+        """A cached result, looked up on the UI thread once a worker has told us the analyzer version."""
+        if not self.analyzer_version:
             return None
         try:
-            return self.app.library.cached_analysis(article.content_hash, version)
+            return self.library.cached_analysis(article.content_hash, self.analyzer_version)
         except Exception:
             return None
 
-    def open_row(self, row: Any) -> None:
+    def open_row(self, row: ArticleRow) -> None:
         self.show_row(row)
         self.open_current()
 
@@ -190,14 +204,14 @@ class MainScreen(Screen):
         if self.article is None:
             return
         if not self.article.read and self.article.id is not None:
-            self.app.library.set_read([self.article.id], True)
+            self.library.set_read([self.article.id], True)
             self._refresh_row(self.article.id)
         self.set_mode("reading")
         self.reader.focus()
 
     def _refresh_row(self, article_id: int) -> None:
         if self.article is not None and self.article.id == article_id:
-            self.article = self.app.library.get(article_id)
+            self.article = self.library.get(article_id)
         self.article_list.reload()
         self.update_status()
 
@@ -205,21 +219,16 @@ class MainScreen(Screen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def analyse(self, article: Article) -> None:
         worker = get_current_worker()
-        from tui import analysis
+        from articles.analysis_cache import analysis_of, analyzer_version
+        from summarize.analysis import Cancelled
 
         library = None
         try:
-            library = self.app.open_worker_library()
-            version = analysis.analyzer_version()
-            self.app.analyzer_version = version  # lets the UI thread read the cache directly next time
-            key = article.content_hash
-            data = library.cached_analysis(key, version)
-            if data is None:
-                data = analysis.analyze(article, cancelled=lambda: worker.is_cancelled)
-                if worker.is_cancelled or not data:
-                    return
-                if not data.get("errors"):
-                    library.store_analysis(key, version, data)
+            library = self._worker_library()
+            self.analyzer_version = analyzer_version()
+            result = analysis_of(library, article, cancelled=lambda: worker.is_cancelled)
+        except Cancelled:
+            return
         except Exception as exc:  # the panels say what went wrong; the app keeps running
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._analysis_failed, article.id, f"analysis failed: {exc}")
@@ -228,15 +237,15 @@ class MainScreen(Screen):
             if library is not None:
                 library.close()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._analysis_ready, article.id, data)
+            self.app.call_from_thread(self._analysis_ready, article.id, result)
 
-    def _analysis_ready(self, article_id: int | None, data: dict[str, Any]) -> None:
+    def _analysis_ready(self, article_id: int | None, analysis: Analysis) -> None:
         if self.article is None or self.article.id != article_id:
             return  # the selection moved on
-        self.analysis = data
+        self.analysis = analysis
         for name in PANELS:
-            self.panel(name).show_analysis(data)
-        self.reader.set_highlights((s["start"], s["end"]) for s in data.get("summary") or [])
+            self.panel(name).show_analysis(analysis)
+        self.reader.set_highlights((s.start, s.end) for s in analysis.sentences)
 
     def _analysis_failed(self, article_id: int | None, message: str) -> None:
         if self.article is not None and self.article.id == article_id:
@@ -324,21 +333,21 @@ class MainScreen(Screen):
     def _flag_state(self, article_id: int, flag: str) -> bool:
         if self.article is not None and self.article.id == article_id:
             return getattr(self.article, flag)
-        return bool(getattr(self.app.library.get(article_id), flag))
+        return bool(getattr(self.library.get(article_id), flag))
 
     def action_toggle_read(self) -> None:
         for article_id in self._target_ids():
-            self.app.library.set_read([article_id], not self._flag_state(article_id, "read"))
+            self.library.set_read([article_id], not self._flag_state(article_id, "read"))
             self._refresh_row(article_id)
 
     def action_toggle_star(self) -> None:
         for article_id in self._target_ids():
-            self.app.library.set_starred([article_id], not self._flag_state(article_id, "starred"))
+            self.library.set_starred([article_id], not self._flag_state(article_id, "starred"))
             self._refresh_row(article_id)
 
     def _jump_unread(self, backwards: bool) -> None:
         row = self.article_list.current_row
-        found = self.app.library.next_unread(row.id if row else None, backwards=backwards)
+        found = self.library.next_unread(row.id if row else None, backwards=backwards)
         if found is None:
             self.notify("No more unread articles.")
             return
@@ -357,7 +366,7 @@ class MainScreen(Screen):
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen(), self._search_done)
+        self.app.push_screen(SearchScreen(self.library, self.options, self._worker_library), self._search_done)
 
     def _search_done(self, article_id: int | None) -> None:
         if article_id is None:
@@ -366,7 +375,7 @@ class MainScreen(Screen):
         if index is not None:
             self.article_list.move_to(index)
         try:
-            article = self.app.library.get(article_id)
+            article = self.library.get(article_id)
         except KeyError:
             return
         if self.article is None or self.article.id != article_id:
@@ -393,7 +402,7 @@ class MainScreen(Screen):
             from tui.sanitize import for_terminal
 
             self.notify(f"Copied the link: {for_terminal(link, one_line=True)}", markup=False)  # article text
-        elif self.analysis and self.analysis.get("summary"):
+        elif self.analysis and self.analysis.sentences and isinstance(summary, SummaryPanel):
             self.app.copy_to_clipboard(summary.summary_text())
             self.notify("Copied the summary.")
         else:

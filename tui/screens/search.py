@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on, work
@@ -14,6 +14,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from articles.store import Library, SearchHit
+from tui.options import RenderOptions
 from tui.widgets.article_list import fit_title
 from tui.widgets.lines_view import is_rtl
 
@@ -25,6 +27,12 @@ class SearchScreen(ModalScreen[int | None]):
         Binding("escape", "close", "Close", id="search-close"),
         Binding("down", "to_results", "Results", show=False, id="search-results"),
     ]
+
+    def __init__(self, library: Library, options: RenderOptions, worker_library: Callable[[], Library]) -> None:
+        super().__init__()
+        self.library = library
+        self.options = options
+        self._worker_library = worker_library
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
@@ -59,7 +67,7 @@ class SearchScreen(ModalScreen[int | None]):
         if not event.value.strip():
             return
         try:
-            found = self.app.library.search(event.value, limit=1)
+            found = self.library.search(event.value, limit=1)
         except Exception as exc:  # a bad query: say so and stay
             self.query_one("#search-status", Static).update(str(exc).splitlines()[0] if str(exc) else "bad query")
             return
@@ -78,7 +86,7 @@ class SearchScreen(ModalScreen[int | None]):
         if not query.strip():
             self.app.call_from_thread(self._show, query, [], None)
             return
-        library = self.app.open_worker_library()
+        library = self._worker_library()
         try:
             hits = library.search(query, limit=MAX_HITS)
             error = None
@@ -89,7 +97,7 @@ class SearchScreen(ModalScreen[int | None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, query, hits, error)
 
-    def _show(self, query: str, hits: list[Any], error: str | None) -> None:
+    def _show(self, query: str, hits: list[SearchHit], error: str | None) -> None:
         if self.query_one(Input).value != query:
             return  # a newer query is on its way
         width = max(10, self.query_one(OptionList).scrollable_content_region.width - 2)
@@ -97,7 +105,7 @@ class SearchScreen(ModalScreen[int | None]):
         for hit in hits:
             prompt = Text(no_wrap=True, overflow="crop")
             for n, (text, style) in enumerate(((hit.title or "", "bold"), (hit.snippet or "", "dim"))):
-                line, rtl = fit_title(" ".join(text.split()), width)
+                line, rtl = fit_title(" ".join(text.split()), width, self.options)
                 if line:
                     prompt.append("\n" if n else "")
                     prompt.append(line.rjust(width) if rtl else line, style=style)
@@ -108,6 +116,6 @@ class SearchScreen(ModalScreen[int | None]):
         status = error or (f"{len(hits)} found" if query.strip() else "")
         if query.strip() and is_rtl(query):
             # the input box draws Arabic in logical order, unjoined: echo the query as it should read
-            shaped, _ = fit_title(query.strip(), max(10, width - len(status) - 4))
+            shaped, _ = fit_title(query.strip(), max(10, width - len(status) - 4), self.options)
             status = f"{status} · {shaped}"
         self.query_one("#search-status", Static).update(Text(status))

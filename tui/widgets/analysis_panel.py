@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from summarize.analysis import Analysis
 from tui.widgets.lines_view import Block, LinesView
 
 PENDING = "Analysing…"
 
 
 class AnalysisPanel(LinesView):
-    """One view of an article's analysis dict (see ``tui.analysis``)."""
+    """One view of an article's ``Analysis``."""
 
     EMPTY = "Nothing found."
 
@@ -23,19 +22,9 @@ class AnalysisPanel(LinesView):
     def show_error(self, message: str) -> None:
         self.set_blocks([Block(message, "warning")])
 
-    def show_analysis(self, data: dict[str, Any]) -> None:
-        blocks = self.blocks_for(data)
+    def show_analysis(self, analysis: Analysis) -> None:
+        blocks = self.blocks_for(analysis)
         self.set_blocks(blocks or [Block(self.EMPTY, "muted")])
 
-    def blocks_for(self, data: dict[str, Any]) -> list[Block]:
+    def blocks_for(self, analysis: Analysis) -> list[Block]:
         raise NotImplementedError
-
-
-def item_text(item: Any) -> str:
-    """An objective item or a group as a line: a string, or the first text-like field of a dict."""
-    if isinstance(item, dict):
-        for key in ("text", "name", "label", "description", "title"):
-            if isinstance(item.get(key), str) and item[key]:
-                return item[key]
-        return " ".join(str(v) for v in item.values() if isinstance(v, str))
-    return str(item)

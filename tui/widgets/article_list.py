@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.options import RenderOptions
 from tui.widgets.lines_view import is_rtl, layout
 
 PAGE_SIZE = 200
@@ -33,13 +34,13 @@ class RowSource(Protocol):
     def rows(self, *, offset: int = 0, limit: int = 100) -> list[Any]: ...
 
 
-def fit_title(title: str, width: int) -> tuple[str, bool]:
+def fit_title(title: str, width: int, render: RenderOptions) -> tuple[str, bool]:
     """The title as one display line of at most ``width`` cells, and whether it reads right to left."""
     rtl = is_rtl(title)
     if width <= 1:
         return "", rtl
     # only the first line is shown: shaping a long title to the end would be wasted work
-    lines = layout(" ".join(title[: 3 * width + 16].split()), width - 1)
+    lines = layout(" ".join(title[: 3 * width + 16].split()), width - 1, render)
     if not lines:
         return "", rtl
     line = lines[0]
@@ -69,9 +70,10 @@ class ArticleList(ScrollView, can_focus=True):
             self.article_list = article_list
             self.row = row
 
-    def __init__(self, source: RowSource, *, id: str | None = None) -> None:
+    def __init__(self, source: RowSource, render: RenderOptions = RenderOptions(), *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source = source
+        self.render = render
         self.cursor = 0
         self._count = 0
         self._pages: dict[int, list[Any]] = {}
@@ -207,7 +209,7 @@ class ArticleList(ScrollView, can_focus=True):
         key = (row.id, row.title, width)
         found = self._titles.get(key)
         if found is None:
-            found = fit_title(row.title or "", width)
+            found = fit_title(row.title or "", width, self.render)
             self._titles[key] = found
             if len(self._titles) > TITLE_CACHE:
                 self._titles.popitem(last=False)

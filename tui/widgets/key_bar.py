@@ -69,8 +69,8 @@ class KeyBar(Static):
                 self._spans.append((start, len(text), action))
         return text
 
-    def on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         for start, end, action in self._spans:
             if start <= event.x < end:
-                self.screen.run_action(action)
+                await self.screen.run_action(action)
                 return

@@ -19,6 +19,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.options import RenderOptions
 from tui.rendering import ParagraphRenderer, render_text
 from tui.rtl.levels import first_strong_level
 
@@ -38,11 +39,11 @@ def is_rtl(text: str) -> bool:
     return first_strong_level(text) == 1
 
 
-def layout(text: str, width: int) -> list[str]:
+def layout(text: str, width: int, render: RenderOptions) -> list[str]:
     """Display lines for ``text`` at ``width`` cells, without the renderer's alignment padding."""
     if width <= 0:
         return []
-    return [line.strip() for line in render_text(text, width)] or [""]
+    return [line.strip() for line in render_text(text, width, mode=render.bidi, harakat=render.harakat)] or [""]
 
 
 class LinesView(ScrollView, can_focus=True):
@@ -63,8 +64,16 @@ class LinesView(ScrollView, can_focus=True):
     LinesView { padding: 0 1; }
     """
 
-    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        render: RenderOptions = RenderOptions(),
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
+        self.render = render
         self._blocks: list[Block] = []
         self._renderer = ParagraphRenderer([], 1)
         self._kinds: list[str] = []
@@ -124,7 +133,7 @@ class LinesView(ScrollView, can_focus=True):
         while texts and not texts[-1]:
             texts.pop()
             kinds.pop()
-        self._renderer = ParagraphRenderer(texts, max(1, width))
+        self._renderer = ParagraphRenderer(texts, max(1, width), mode=self.render.bidi, harakat=self.render.harakat)
         self._kinds = kinds
         self._laid_out_width = width
         self._set_virtual_size(Size(width, len(self._renderer)), repaint=not drawing)

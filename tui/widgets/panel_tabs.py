@@ -7,6 +7,7 @@ the keys 1/2/3 switch panels, and a click on a label does the same.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -25,11 +26,11 @@ class PanelTabs(Static):
             text.append(" ")
         return text
 
-    def on_click(self, event) -> None:
+    async def on_click(self, event: events.Click) -> None:
         x = 0
         for name, key, label in TABS:
             width = len(key) + len(label) + 4
             if x <= event.x < x + width:
-                self.screen.run_action(f"panel('{name}')")
+                await self.screen.run_action(f"panel('{name}')")
                 return
             x += width

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from articles.model import Article
+from tui.options import RenderOptions
 from tui.widgets.lines_view import Block, LinesView
 
 
@@ -70,8 +71,8 @@ def article_blocks(
 class ReaderView(LinesView):
     """Shows one article; ``h`` toggles the summary's sentences highlighted in place."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, render: RenderOptions = RenderOptions(), *, id: str | None = None) -> None:
+        super().__init__(render, id=id)
         self.article: Article | None = None
         self.highlights: list[tuple[int, int]] = []
         self.show_highlights = False

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from summarize.analysis import Analysis
 from tui.widgets.analysis_panel import AnalysisPanel
 from tui.widgets.lines_view import Block
 
@@ -11,8 +10,8 @@ from tui.widgets.lines_view import Block
 class SummaryPanel(AnalysisPanel):
     EMPTY = "No summary: the article is too short."
 
-    def blocks_for(self, data: dict[str, Any]) -> list[Block]:
-        return [Block(s["text"], "body", prefix="• ") for s in data.get("summary") or [] if s.get("text")]
+    def blocks_for(self, analysis: Analysis) -> list[Block]:
+        return [Block(s.text, "body", prefix="• ") for s in analysis.sentences if s.text]
 
     def summary_text(self) -> str:
         """The summary as logical text (for copying), one sentence a line."""
