@@ -95,7 +95,9 @@ class Source:
         if self.git:
             out = subprocess.run(
                 ["git", "-C", str(self.path), "ls-tree", "-r", "--name-only", self.commit, "--", folder + "/"],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout
             return [line for line in out.splitlines() if line.endswith(".txt")]
         return [str(p.relative_to(self.path)) for p in (self.path / folder).glob("*.txt")]
@@ -194,10 +196,17 @@ def main() -> None:
     rows = []
     for item in items:
         data = item.text.encode("utf-8")
-        rows.append({
-            "id": item.id, "lang": item.lang, "file": f"{item.id}.txt", "sha256": hashlib.sha256(data).hexdigest(),
-            "repo": item.repo, "commit": item.commit, "path": item.path,
-        })
+        rows.append(
+            {
+                "id": item.id,
+                "lang": item.lang,
+                "file": f"{item.id}.txt",
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "repo": item.repo,
+                "commit": item.commit,
+                "path": item.path,
+            }
+        )
     if args.verify:
         committed = [json.loads(line) for line in MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip()]
         if committed != rows:
