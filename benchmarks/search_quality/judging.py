@@ -23,7 +23,8 @@ JUDGMENTS = HERE / "judgments.jsonl"
 # Harakat, Quranic marks, superscript alef and tatweel: never a question of meaning.
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_TOKEN = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+|[A-Za-z\u00c0-\u024f]+(?:'[A-Za-z\u00c0-\u024f]+)*|[0-9]+")
+_LATIN = "A-Za-z\u00c0-\u024f"
+_TOKEN = re.compile(rf"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+|[{_LATIN}]+(?:'[{_LATIN}]+)*|[0-9]+")
 # The loose skeleton of the candidate generator: every alef and hamza form one letter, ة → ه, ى → ي.
 _LOOSE = str.maketrans({**dict.fromkeys("أإآٱءؤئ", "ا"), "ة": "ه", "ى": "ي"})
 _PROCLITIC_LETTERS = "وفبكلسا"
@@ -49,8 +50,8 @@ def candidate_pattern(base: str) -> re.Pattern[str]:
     """Types that could be a form of ``base``: deliberately far too many (see README.md)."""
     if is_arabic(base):
         core = loose(base)
-        if len(core) > 2 and core[-1] in "هي":
-            core = core[:-1]  # وزارة → وزارت-, وزارات; مستشفى → مستشفيات
+        if len(core) > 2 and base[-1] in "ةهى":
+            core = core[:-1]  # وزارة → وزارت-, وزارات; مستشفى → مستشفيات (a final ي of the word stays)
         return re.compile(f"^[{_PROCLITIC_LETTERS}]{{0,5}}{re.escape(core)}.{{0,5}}$")
     stem = base[: max(3, len(base) - 2)]
     return re.compile(f"^{re.escape(stem)}")
@@ -109,18 +110,23 @@ def query_parts(query: str) -> list[Part]:
     return parts
 
 
+def accepted_in(term: dict, doc_id: str) -> set[str]:
+    """The types that are this query word in this article: the accepted ones, less those the judge
+    found to be another word there (``not_in``), plus ambiguous ones that are the word there (``only_in``)."""
+    types = {t for t in term["accepted"] if doc_id not in term.get("not_in", {}).get(t, ())}
+    return types | {t for t, ids in term.get("only_in", {}).items() if doc_id in ids}
+
+
 def relevant(docs: list[Doc], terms: list[dict]) -> list[str]:
     """Ids of the articles with every loose word (any accepted type) and every phrase (a run of them)."""
-    loose_sets = [set(t["accepted"]) for t in terms if t["phrase"] is None]
-    phrases: dict[int, list[set[str]]] = {}
-    for term in terms:
-        if term["phrase"] is not None:
-            phrases.setdefault(term["phrase"], []).append(set(term["accepted"]))
     found = []
     for doc in docs:
-        if all(doc.types & accepted for accepted in loose_sets) and all(
-            _has_run(doc, run) for run in phrases.values()
-        ):
+        loose_sets = [accepted_in(t, doc.id) for t in terms if t["phrase"] is None]
+        phrases: dict[int, list[set[str]]] = {}
+        for term in terms:
+            if term["phrase"] is not None:
+                phrases.setdefault(term["phrase"], []).append(accepted_in(term, doc.id))
+        if all(doc.types & accepted for accepted in loose_sets) and all(_has_run(doc, run) for run in phrases.values()):
             found.append(doc.id)
     return found
 
