@@ -7,6 +7,7 @@ the judge's decisions live in ``decisions.jsonl`` and ``judgments.jsonl``.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -41,6 +42,7 @@ def is_arabic(word: str) -> bool:
     return any("\u0621" <= ch <= "\u06d3" for ch in word)
 
 
+@functools.cache
 def loose(word: str) -> str:
     """The folded skeleton the generator compares (never used to decide anything)."""
     return word.translate(_LOOSE)
