@@ -25,7 +25,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "search_quality"))
 
-from judging import JUDGMENTS, MANIFEST, QUERIES, Doc, accepted_in, candidates, load_corpus, read_jsonl, relevant
+from judging import (
+    JUDGMENTS,
+    MANIFEST,
+    QUERIES,
+    Doc,
+    accepted_in,
+    candidates,
+    is_arabic,
+    load_corpus,
+    loose,
+    read_jsonl,
+    relevant,
+)
 
 RECALL_GOAL, PRECISION_GOAL, TOP = 0.95, 0.9, 10
 LIMIT = 1000
@@ -116,6 +128,13 @@ def import_corpus(library, folder: Path) -> dict[int, str]:
     return mapping
 
 
+def resembles(word: str, base: str) -> bool:
+    """Looser than the candidate generator, for explaining a false hit only: same first letters."""
+    if is_arabic(base):
+        return loose(base)[:3] in loose(word)
+    return word.startswith(base[:4])
+
+
 def words_in(doc: Doc, types: set[str]) -> Counter[str]:
     return Counter(t for line in doc.lines for t in line if t in types)
 
@@ -138,7 +157,10 @@ def score(query: dict, judgment: dict, hit_ids: list[str], docs: dict[str, Doc])
     rejected = {t for term in judgment["terms"] for t in [*term["rejected"], *term.get("not_in", {})]}
     for doc_id in false_hits:
         seen = set(words_in(docs[doc_id], rejected))
-        false_words.update(seen or {"(no candidate word)"})
+        if not seen:  # matched through a word the generator does not propose: show its near words, marked "?"
+            near = {t + "?" for term in judgment["terms"] for t in docs[doc_id].types if resembles(t, term["base"])}
+            seen = near or {"(no candidate word)"}
+        false_words.update(seen)
     return Result(
         judgment["id"],
         query["lang"],
