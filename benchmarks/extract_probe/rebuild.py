@@ -16,6 +16,7 @@ PATH is a checkout of the corpus repository at the commit named in README.md:
                 (endataset.json was removed later), or any folder holding that endataset.json
 Writes DIR/set-r/<id>.txt and DIR/set-h/<id>.txt; exits 1 if any text is missing or differs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,7 +70,7 @@ def reuters(root: Path, src: dict) -> str:
     if key not in _cache:
         _cache[key] = (root / src["path"]).read_text(encoding="latin-1")
     raw = _cache[key]
-    m = re.search(r'<REUTERS[^>]*NEWID="%d">(.*?)</REUTERS>' % src["newid"], raw, re.S)
+    m = re.search(rf'<REUTERS[^>]*NEWID="{int(src["newid"])}">(.*?)</REUTERS>', raw, re.S)
     if not m:
         raise ValueError(f"NEWID {src['newid']} not in {src['path']}")
     doc = m.group(1)
@@ -126,7 +127,7 @@ def main(argv=None) -> int:
                 continue
             try:
                 text = CUTTERS[src["selector"]](roots[cname], src)
-            except Exception as e:  # noqa: BLE001 - report and go on
+            except Exception as e:  # report and go on
                 print(f"{rec['id']}: {e}", file=sys.stderr)
                 bad += 1
                 continue
