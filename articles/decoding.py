@@ -87,9 +87,8 @@ def _guess(data: bytes) -> str:
 
     sample = data[:1_000_000]
     arabic = from_bytes(sample, cp_isolation=_ARABIC_CODEPAGES).best()
-    if arabic is not None and arabic.chaos < _MAX_CHAOS and arabic_share(str(arabic)) > 0.5:
-        best = arabic
-    else:
+    best = arabic
+    if best is None or best.chaos >= _MAX_CHAOS or arabic_share(str(best)) <= 0.5:
         best = from_bytes(sample).best()
     if best is None:
         raise DecodeError("cannot tell the text encoding (binary or corrupt data?)")

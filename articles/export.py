@@ -107,9 +107,10 @@ def parse_export(text: str) -> list[Article]:
         version = document.get("version")
         if not isinstance(version, int) or version > EXPORT_VERSION:
             raise ValueError(f"export version {version!r} is newer than this newsread reads ({EXPORT_VERSION})")
-        entries = document.get("articles")
-        if not isinstance(entries, list):
+        listed = document.get("articles")
+        if not isinstance(listed, list):
             raise ValueError("'articles' must be a list")
+        entries = listed
     else:
         raise ValueError(f'JSON that is not a newsread export (no "format": "{EXPORT_FORMAT}")')
     articles = []

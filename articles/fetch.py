@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import IO, Any
 
 from articles.sources import MAX_BYTES, LoadError
 
@@ -40,7 +41,15 @@ class Fetched:
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects to http(s) only (urllib would also follow one to ``ftp:``)."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         if not is_url(newurl):
             raise FetchError(
                 f"{req.full_url}: redirected to a non-web address ({newurl.split(':', 1)[0]}:), not followed"
@@ -93,12 +102,12 @@ def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> typ
 
     class Watched(base):  # type: ignore[valid-type, misc]
         def connect(self) -> None:
-            self.timeout = min(self.timeout, deadline.remaining())
+            self.timeout: float = min(self.timeout, deadline.remaining())
             super().connect()
             deadline.watch(self.sock)
 
-        def _create_connection(self, *args: object, **kwargs: object) -> socket.socket:  # type: ignore[override]
-            sock = socket.create_connection(*args, **kwargs)  # type: ignore[arg-type]
+        def _create_connection(self, *args: Any, **kwargs: Any) -> socket.socket:
+            sock = socket.create_connection(*args, **kwargs)
             deadline.watch(sock)
             return sock
 
@@ -110,7 +119,7 @@ class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
         super().__init__()
         self._connection = _watched(http.client.HTTPConnection, deadline)
 
-    def http_open(self, req):  # type: ignore[no-untyped-def]
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(self._connection, req)
 
 
@@ -119,8 +128,10 @@ class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
         super().__init__()
         self._connection = _watched(http.client.HTTPSConnection, deadline)
 
-    def https_open(self, req):  # type: ignore[no-untyped-def]
-        return self.do_open(self._connection, req, context=self._context, check_hostname=self._check_hostname)
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        # HTTPSHandler keeps its TLS settings in attributes typeshed does not declare
+        context, check_hostname = getattr(self, "_context", None), getattr(self, "_check_hostname", None)
+        return self.do_open(self._connection, req, context=context, check_hostname=check_hostname)
 
 
 _NOT_HTTP = {

@@ -148,7 +148,8 @@ def analyze(
             raise Cancelled
 
     lang = language or detect_language(text)
-    title, chosen = None, ()
+    title: str | None = None
+    chosen: tuple[SummarySentence, ...] = ()
     if summary:
         from summarize.summary import summarize_text
 

@@ -130,7 +130,7 @@ def _is_initial(unit: str, dot: int) -> bool:
         end -= 1
     # only the last word matters: looking at the whole unit before each dot was quadratic on a long line
     match = re.search(r"(\w+)$", unit[max(0, end - 64) : end])
-    return bool(match) and len(match.group(1)) == 1 and not match.group(1).isdigit()
+    return match is not None and len(match.group(1)) == 1 and not match.group(1).isdigit()
 
 
 def _split_arabic(unit: str) -> list[tuple[int, int]]:
@@ -185,7 +185,7 @@ def _split_plain(unit: str) -> list[tuple[int, int]]:
 def _split_latin(unit: str, lang: str) -> list[tuple[int, int]]:
     if len(unit) > LONG_UNIT_CHARS:
         return _split_plain(unit)
-    spans = []
+    spans: list[tuple[int, int]] = []
     cuts = _chunks(unit, PYSBD_MAX_CHARS)
     for start, end in zip(cuts, [*cuts[1:], len(unit)], strict=True):
         spans.extend((start + s.start, start + s.end) for s in _pysbd(lang).segment(unit[start:end]))

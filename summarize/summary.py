@@ -116,7 +116,7 @@ def news_scores(sentences: tuple[Sentence, ...], lang: str) -> dict[int, float]:
     document: Counter = Counter()
     for bag in bags.values():
         document.update(bag)
-    headline = Counter()
+    headline: Counter[str] = Counter()
     for s in sentences:
         if s.kind == TITLE:
             headline.update(terms(s.text, lang))

@@ -58,7 +58,9 @@ def parse_html_page(data: bytes, *, url: str | None = None, charset: str | None 
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False, include_images=False
     )
-    text = getattr(doc, "text", None) if doc is not None else None
+    if doc is None or isinstance(doc, dict):  # a dict only comes with as_dict=True, which is not asked for
+        raise NoContent("no article text found in the page")
+    text = doc.text
     if not text or not text.strip():
         raise NoContent("no article text found in the page")
     paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
@@ -69,7 +71,7 @@ def parse_html_page(data: bytes, *, url: str | None = None, charset: str | None 
         raise NoContent("no article text found in the page")
     if not title:
         title = paragraphs[0] if len(paragraphs[0]) <= 120 else paragraphs[0][:119].rstrip() + "…"
-    language = doc.language if getattr(doc, "language", None) else None
+    language = doc.language or None
     return Article(title=title, paragraphs=tuple(paragraphs), language=language, source=url, published=doc.date or None)
 
 

@@ -113,6 +113,6 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     groups: list[Group] = []
     for s in sentences:
         if s.presence and not s.future and not _cue_positions(s.keys, _cue_tables(lang)["absence"], lang):
-            found = _groups_in(text, s.toks) if lang == "ar" else _english_groups(text, s)
-            groups.extend(g for g in found if not _blocked(g.span[0], s))
+            in_sentence = _groups_in(text, s.toks) if lang == "ar" else _english_groups(text, s)
+            groups.extend(g for g in in_sentence if not _blocked(g.span[0], s))
     return Attendees(tuple(people), tuple(_dedupe_groups(groups)))

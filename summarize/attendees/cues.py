@@ -255,6 +255,6 @@ def _future_positions(keys: list[str], tables: dict[str, tuple[tuple[str, ...], 
     if not hits:
         return hits
     nouns = frozenset(attendee_cues.ENGLISH_EVENT_NOUNS)
-    events = set(_cue_positions(keys, tables["presence"], lang)) | {i for i, k in enumerate(keys) if k in nouns}
-    last_event = max(events, default=-1)
+    presence = _cue_positions(keys, tables["presence"], lang)
+    last_event = max([*presence, *(i for i, k in enumerate(keys) if k in nouns)], default=-1)
     return [i for i in hits if i <= last_event]

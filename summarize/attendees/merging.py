@@ -106,7 +106,7 @@ MAX_SURNAME_PLACES = 2000  # later uses of one surname followed; real articles h
 def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sentence]) -> None:
     """Later mentions by surname or another spelling ("جيفري", "جيمس جيفري") join their person."""
     taken = {pos for c in clusters for m in c.mentions for pos in range(*m.name_span)}  # characters already named
-    lasts = Counter()
+    lasts: Counter[str] = Counter()
     for c in clusters:
         lasts.update({_strip_conj(t[-1]) for t in (m.tokens for m in c.mentions) if len(t) >= 2})
     # Where each word stands, looked up by spelling: comparing each surname with every distinct
@@ -136,7 +136,7 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
                 continue
             if k and toks[k - 1].word and _kinship(toks[k - 1])[0] and not _kinship(toks[k - 1])[1]:
                 continue  # "نجل فرانكلين" is someone else
-            start, tokens = tok.start, (last,)
+            start, tokens = tok.start, (last,)  # type: tuple[int, tuple[str, ...]]
             prev = toks[k - 1] if k else None
             if prev is not None and prev.word and any(_similar(_strip_conj(prev.key), f) for f in first_names):
                 start = prev.start + (1 if _conj(prev) and prev.key[1:] in first_names else 0)

@@ -354,8 +354,9 @@ class MainScreen(Screen):
         index = self.article_list.index_of(found, self.article_list.cursor)
         if index is not None:
             self.article_list.move_to(index)
-            if self.mode != "list" or self.wide:
-                self.open_row(self.article_list.current_row)
+            row = self.article_list.current_row
+            if row is not None and (self.mode != "list" or self.wide):
+                self.open_row(row)
 
     def action_next_unread(self) -> None:
         self._jump_unread(False)

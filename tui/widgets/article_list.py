@@ -73,7 +73,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, source: RowSource, render: RenderOptions = RenderOptions(), *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source = source
-        self.render = render
+        self.render_options = render
         self.cursor = 0
         self._count = 0
         self._pages: dict[int, list[Any]] = {}
@@ -209,7 +209,7 @@ class ArticleList(ScrollView, can_focus=True):
         key = (row.id, row.title, width)
         found = self._titles.get(key)
         if found is None:
-            found = fit_title(row.title or "", width, self.render)
+            found = fit_title(row.title or "", width, self.render_options)
             self._titles[key] = found
             if len(self._titles) > TITLE_CACHE:
                 self._titles.popitem(last=False)

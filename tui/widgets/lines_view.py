@@ -73,7 +73,7 @@ class LinesView(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.render = render
+        self.render_options = render
         self._blocks: list[Block] = []
         self._renderer = ParagraphRenderer([], 1)
         self._kinds: list[str] = []
@@ -133,7 +133,9 @@ class LinesView(ScrollView, can_focus=True):
         while texts and not texts[-1]:
             texts.pop()
             kinds.pop()
-        self._renderer = ParagraphRenderer(texts, max(1, width), mode=self.render.bidi, harakat=self.render.harakat)
+        self._renderer = ParagraphRenderer(
+            texts, max(1, width), mode=self.render_options.bidi, harakat=self.render_options.harakat
+        )
         self._kinds = kinds
         self._laid_out_width = width
         self._set_virtual_size(Size(width, len(self._renderer)), repaint=not drawing)
