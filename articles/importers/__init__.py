@@ -18,6 +18,7 @@ from pathlib import Path
 
 from articles.decoding import DecodeError, decode_bytes
 from articles.fetch import fetch, is_url
+from articles.metadata import checked
 from articles.model import Article
 from articles.sources import STDIN, LoadError, read_bytes
 from summarize.language import detect_language
@@ -192,7 +193,7 @@ def from_bytes(
     loaded.failures = [f"{name}: {reason}" for reason in loaded.failures]
     if not loaded.articles and not loaded.failures:
         raise ImportFailure(f"{name}: no article found")
-    loaded.articles = [with_language(a) for a in loaded.articles]
+    loaded.articles = [with_language(checked(a)) for a in loaded.articles]
     return loaded
 
 

@@ -102,3 +102,42 @@ def hostile_export() -> str:
 def leaks(text: str) -> list[str]:
     """The forbidden characters in ``text`` (empty when it is safe to show)."""
     return FORBIDDEN.findall(text)
+
+
+# Issue 17: metadata fields (a feed's <language>, a date, an export's "imported") carrying terminal sequences.
+METADATA_PAYLOADS: list[tuple[str, str]] = [
+    ("osc-title-alt-screen", f"{ESC}]0;pwned{BEL}{ESC}[?1049h"),
+    ("full-reset", f"{ESC}c"),
+    ("csi-clear", f"{ESC}[2J"),
+    ("c1-csi", "\x9b2J"),
+    ("rlo", "\u202ene"),
+    ("newline", "en\nar"),
+    ("long", "en-" + "x" * 500),
+]
+
+
+def hostile_metadata_feed(payload: str) -> bytes:
+    """An RSS feed whose channel ``<language>`` and an entry's ``<pubDate>`` carry ``payload``."""
+    esc = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed</title>'
+        f"<language>{esc}</language><item><title>Metadata story</title><pubDate>{esc}</pubDate>"
+        f"<description>{FILLER_EN}</description></item></channel></rss>"
+    ).encode()
+
+
+def hostile_metadata_export() -> str:
+    """A newsread JSON export whose language, published and imported fields carry every metadata payload."""
+    import json
+
+    articles = [
+        {
+            "title": f"Metadata {name}",
+            "paragraphs": [f"{FILLER_EN} Number {n}."],
+            "language": payload,
+            "published": payload,
+            "imported": f"2024-01-0{1 + n % 9}{payload}",
+        }
+        for n, (name, payload) in enumerate(METADATA_PAYLOADS)
+    ]
+    return json.dumps({"format": "newsread-export", "version": 1, "articles": articles})

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.options import RenderOptions
+from tui.sanitize import for_terminal
 from tui.widgets.lines_view import is_rtl, layout
 
 PAGE_SIZE = 200
@@ -223,8 +224,9 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, self._row_styles(False, False)[0])
         base, style, meta_style = self._row_styles(not row.read, index == self.cursor)
         marks = f"{' ' if row.read else UNREAD_MARK}{STAR_MARK if row.starred else ' '} "
-        date = (row.published or row.imported or "")[:10]
-        lang = (row.language or "--")[:2]
+        # metadata from a feed or an export is article data too (libraries older than import checks hold it raw)
+        date = for_terminal((row.published or row.imported or "")[:10], one_line=True)
+        lang = for_terminal((row.language or "--")[:2], one_line=True)
         meta = f"{date} {lang} " if width >= 44 else f"{lang} " if width >= 20 else ""
         title_width = max(0, width - cell_len(marks) - cell_len(meta))
         title, rtl = self._title(row, title_width)

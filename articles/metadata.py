@@ -1,0 +1,62 @@
+"""Article metadata checked on import: a language is a short tag, a date is an ISO 8601 date.
+
+Feeds, pages and JSON exports come from anyone, and their metadata lands in narrow columns of
+the list, the reader and every export. A ``<language>`` holding escape sequences, or a date that
+is not a date, is dropped here, once, for every importer (``articles.importers.from_bytes``):
+a dropped language is detected from the text again, a dropped date is simply unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from articles.model import Article
+
+# BCP 47-like: a 2-3 letter base and a few short subtags ("en", "ar-EG", "zh_Hant_TW").
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
+# ISO 8601 as newsread writes and trafilatura, feeds and exports give it: "2004", "2004-12",
+# "2004-12-05", "2004-12-05T10:30", seconds, fractions, "Z" or an offset. ASCII only.
+_ISO_DATE = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
+)
+
+
+def language_tag(value: str | None) -> str | None:
+    """``value`` if it is a language tag, else ``None``."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value if _LANGUAGE_TAG.fullmatch(value) else None
+
+
+def iso_date(value: str | None) -> str | None:
+    """``value`` if it is a real ISO 8601 date or date-time (``2004-02-30`` is not), else ``None``."""
+    if value is None:
+        return None
+    value = value.strip()
+    match = _ISO_DATE.fullmatch(value)
+    if match is None:
+        return None
+    if match["day"] is not None:
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    elif match["month"] is not None and not 1 <= int(match["month"]) <= 12:
+        return None
+    return value
+
+
+def checked(article: Article) -> Article:
+    """``article`` with any language or date that is not one dropped (the text is left as it is)."""
+    language, published, imported = (
+        language_tag(article.language),
+        iso_date(article.published),
+        iso_date(article.imported),
+    )
+    if (language, published, imported) == (article.language, article.published, article.imported):
+        return article
+    return replace(article, language=language, published=published, imported=imported)
