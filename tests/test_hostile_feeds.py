@@ -31,3 +31,30 @@ def test_an_ebcdic_quadratic_blowup_is_one_line_and_stores_nothing(tmp_path):
     assert result.returncode == 1
     assert result.stdout.decode().strip() == "added 0, skipped 0 duplicates, failed 1"
     assert "declares XML entities" in result.stderr.decode()
+
+
+def many_entries(count: int, tag: str) -> bytes:
+    if tag.lower() == "entry":
+        items = "".join(f"<{tag}><title>T{i}</title><summary>Body {i}.</summary></{tag}>" for i in range(count))
+        return f'<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>{items}</feed>'.encode()
+    items = "".join(f"<{tag}><title>T{i}</title><description>Body {i}.</description></{tag}>" for i in range(count))
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{items}</channel></rss>'.encode()
+
+
+@pytest.mark.parametrize("tag", ["item", "ITEM", "Item", "entry", "ENTRY", "Entry"])
+def test_the_entry_limit_counts_entries_in_any_case(monkeypatch, tag):
+    from articles.importers import feeds
+
+    monkeypatch.setattr(feeds, "MAX_ENTRIES", 20)
+    assert len(parse_feed(many_entries(20, tag), source="f.xml").articles) == 20
+    with pytest.raises(feeds.TooManyEntries, match="21 entries"):
+        parse_feed(many_entries(21, tag), source="f.xml")
+
+
+def test_an_upper_case_feed_over_the_real_limit_is_refused_quickly(tmp_path):
+    from articles.importers.feeds import MAX_ENTRIES
+
+    feed = tmp_path / "upper.xml"
+    feed.write_bytes(many_entries(MAX_ENTRIES + 1, "ITEM"))
+    result = run_newsread("add", str(feed), env={"NEWSREAD_LIBRARY": str(tmp_path / "lib.db")})
+    assert result.returncode == 1 and f"more than {MAX_ENTRIES}" in result.stderr.decode()

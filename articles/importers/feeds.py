@@ -17,7 +17,8 @@ from articles.importers.html import fragment_paragraphs
 from articles.model import Article
 
 MAX_ENTRIES = 10_000  # a feed lists recent items (100,000 took 15 s and 270 MB): refused up front
-_ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]")
+# feedparser reads <ITEM> and <Entry> as entries too: so must the count
+_ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.IGNORECASE)
 
 
 class TooManyEntries(ValueError):
