@@ -106,9 +106,13 @@ def parse_feed(data: bytes, *, source: str):  # -> Loaded (import kept local to 
     language = parsed.feed.get("language") or None
     loaded = Loaded()
     for number, entry in enumerate(parsed.entries, 1):
-        article = _entry_article(entry, feed_source=source, language=language)
+        label = entry.get("title") or entry.get("link") or f"#{number}"
+        try:
+            article = _entry_article(entry, feed_source=source, language=language)
+        except ValueError as exc:  # one odd entry costs that entry, never the whole feed
+            loaded.failures.append(f"entry {label!r}: {exc}")
+            continue
         if article is None:
-            label = entry.get("title") or entry.get("link") or f"#{number}"
             loaded.failures.append(f"entry {label!r}: no text in the feed entry")
         else:
             loaded.articles.append(article)

@@ -158,3 +158,31 @@ def entity_feed(encoding: str, *, references: int = 2000, size: int = 1000, enti
         f"<item><title>Entity story</title><description>{body}</description></item></channel></rss>"
     )
     return xml.encode(encoding)  # "utf-16" starts with a byte-order mark, "utf-16-be" has none
+
+
+# Issue 17.4: characters XML cannot hold (lxml refuses a whole document for one), raw and as references.
+XML_INCOMPATIBLE = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]]
+XML_INCOMPATIBLE_REFERENCES = [f"&#{ord(c)};" for c in XML_INCOMPATIBLE] + [f"&#x{ord(c):X};" for c in XML_INCOMPATIBLE]
+
+
+def feed_with_control_entries(controls: list[str]) -> bytes:
+    """An RSS feed of one ordinary entry and one entry per control, each inside the entry's HTML."""
+
+    def escaped(html: str) -> str:
+        return html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    items = ["<item><title>Ordinary entry</title><description>The council met on Monday.</description></item>"]
+    for n, control in enumerate(controls):
+        body = escaped(f"<p>Entry {n} keeps its words {control} around the control.</p><p>Second paragraph.</p>")
+        items.append(f"<item><title>Control entry {n}</title><description>{body}</description></item>")
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{"".join(items)}</channel></rss>'
+    return feed.encode("utf-8")
+
+
+def page_with(snippet: str) -> bytes:
+    """An ordinary article page with ``snippet`` inside one of its paragraphs."""
+    paragraphs = "".join(f"<p>{FILLER_EN} Paragraph {n}.</p>" for n in range(4))
+    return (
+        f"<html><head><title>Harbour news</title></head><body><article><h1>Harbour news</h1>{paragraphs}"
+        f"<p>The ferry {snippet} sailed at noon.</p></article></body></html>"
+    ).encode()
