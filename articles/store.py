@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -117,6 +118,20 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _check_regular(path: Path) -> None:
+    """Refuse a pipe, device or socket (as the library or beside it as its ``-wal``, ``-shm`` or
+    ``-journal``): opening a FIFO waits for a writer that never comes, and SQLite would block on it too."""
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            continue  # absent (or unreadable: opening it reports that)
+        if not stat.S_ISREG(mode):
+            raise LibraryError(
+                f"{candidate}: not a regular file (a pipe, device or socket), not a library; it was left as it is"
+            )
+
+
 def _check_header(path: Path) -> None:
     """Refuse, before SQLite touches it, a file that is not an SQLite database or not ours."""
     try:
@@ -197,6 +212,7 @@ class Library:
         if path.exists():
             if path.is_dir():
                 raise LibraryError(f"{path}: is a directory, not a library file")
+            _check_regular(path)
             if not _CONNECTED.get(os.path.realpath(path)):  # checked already, and closing a file would drop locks
                 _check_header(path)
             if not os.access(path, os.W_OK):
