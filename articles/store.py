@@ -151,6 +151,36 @@ def _check_header(path: Path) -> None:
     _check_identity(path, application_id, user_version, has_schema=schema_cookie != 0)
 
 
+def _check_wal_identity(path: Path) -> None:
+    """Refuse a file whose un-checkpointed ``-wal`` makes it newer or another program's, read read-only.
+
+    The header check reads the main file only, and a read-write connection that then refused the file
+    would, on closing, checkpoint the WAL into it and delete the WAL: the file would not be left as it was.
+    A read-only connection cannot checkpoint; with ``readonly_shm`` it writes no byte at all (without a
+    ``-shm``, SQLite needs to create one to read the WAL: that index file is all it adds).
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if path.with_name(path.name + "-shm").exists():
+        uri += "&readonly_shm=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            version, application_id, tables = _read_identity(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if _is_busy(exc):
+            return  # a live writer is at it: the read-write open below waits its turn and checks again
+        raise _describe(path, exc) from exc
+    _check_identity(path, application_id, version, has_schema=tables > 0 and version == 0)
+
+
 def _check_identity(path: Path, application_id: int, user_version: int, *, has_schema: bool) -> None:
     if application_id not in (0, APPLICATION_ID) or (application_id == 0 and has_schema):
         raise LibraryError(f"{path}: an SQLite database of another program, not a newsread library; left as it is")
@@ -215,6 +245,7 @@ class Library:
             _check_regular(path)
             if not _CONNECTED.get(os.path.realpath(path)):  # checked already, and closing a file would drop locks
                 _check_header(path)
+                _check_wal_identity(path)
             if not os.access(path, os.W_OK):
                 raise LibraryError(f"{path}: the library file is read-only; it was left as it is")
         else:

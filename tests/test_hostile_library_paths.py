@@ -40,12 +40,12 @@ def run_app_in_terminal(*args: str, timeout: float = 20) -> tuple[int | None, st
                 break
     finally:
         os.close(master)
-        if proc.poll() is None:
+        try:
+            status: int | None = proc.wait(timeout=max(0.5, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
             status = None
-        else:
-            status = proc.returncode
     return status, b"".join(chunks).decode("utf-8", "replace")
 
 
@@ -91,3 +91,57 @@ def test_the_app_on_a_fifo_says_so_in_one_line(tmp_path):
     lines = [line for line in output.replace("\r\n", "\n").splitlines() if line.strip()]
     assert len(lines) == 1 and "not a regular file" in lines[0], output
     assert folder_state(tmp_path) == {}
+
+
+WAL_BUILDER = """
+import os, sqlite3, sys
+from articles.model import Article
+from articles.store import Library
+kind, path = sys.argv[1], sys.argv[2]
+if kind == "newer-schema":
+    with Library(path) as library:
+        library.add(Article(title="Story", paragraphs=("Body text of the story.",)))
+        library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("PRAGMA user_version = 99")
+else:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE accounts (name TEXT, balance REAL)")
+    conn.execute("INSERT INTO accounts VALUES ('a', 1.0)")
+os._exit(0)  # no close, no checkpoint: what a crashed (or killed) writer leaves
+"""
+
+
+@pytest.mark.parametrize("shm", ["with-shm", "without-shm"])
+@pytest.mark.parametrize("kind", ["newer-schema", "other-program"])
+def test_a_refused_library_with_a_wal_is_left_as_it_was(tmp_path, kind, shm):
+    """What makes the file newer (or foreign) is only in its -wal: refusing it must not checkpoint it."""
+    from tests.test_hostile_library import COMMANDS
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    path = folder / "lib.db"
+    subprocess.run([sys.executable, "-c", WAL_BUILDER, kind, str(path)], check=True, cwd=ROOT)
+    assert (folder / "lib.db-wal").stat().st_size > 0
+    if shm == "without-shm":
+        (folder / "lib.db-shm").unlink()
+    before = folder_state(folder)
+    article = tmp_path / "article.txt"
+    article.write_text("A headline\n\nSome body text.\n")
+    for command in [*COMMANDS, []]:
+        args = [a.format(article=article) for a in command]
+        if not args:  # the app
+            status, output = run_app_in_terminal("--library", str(path))
+            err = output.replace("\r\n", "\n").strip()
+        else:
+            result = run_newsread("--library", str(path), *args, timeout=30)
+            status, err = result.returncode, result.stderr.decode().strip()
+        assert status == 1 and len(err.splitlines()) == 1, (args, err)
+        assert ("newer newsread" if kind == "newer-schema" else "another program") in err, (args, err)
+        after = folder_state(folder)
+        if shm == "without-shm":  # reading a WAL takes an index file: SQLite creates -shm, nothing else changes
+            after.pop("lib.db-shm", None)
+        assert after == before, args
