@@ -1,4 +1,4 @@
-"""Article metadata checked on import: a language is a short tag, a date is an ISO 8601 date.
+"""Articles checked on import: a language is a short tag, a date is an ISO 8601 date, text is text.
 
 Feeds, pages and JSON exports come from anyone, and their metadata lands in narrow columns of
 the list, the reader and every export. A ``<language>`` holding escape sequences, or a date that
@@ -50,8 +50,24 @@ def iso_date(value: str | None) -> str | None:
     return value
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(article: Article) -> None:
+    """``ValueError`` for a lone surrogate (JSON's ``"\\ud800"``): it is no character, and no UTF-8 can
+    hold it, so the store could not write it (and would lose the articles batched with it)."""
+    fields = {"title": [article.title], "kicker": [article.kicker or ""], "paragraphs": article.paragraphs}
+    fields |= {"pull_quotes": article.pull_quotes, "source": [article.source or ""], "tags": article.tags}
+    for name, values in fields.items():
+        for value in values:
+            if found := _SURROGATE.search(value):
+                raise ValueError(f"'{name}' is not valid text (a lone surrogate, U+{ord(found.group()):04X})")
+
+
 def checked(article: Article) -> Article:
-    """``article`` with any language or date that is not one dropped (the text is left as it is)."""
+    """``article`` with any language or date that is not one dropped (the text is left as it is);
+    ``ValueError`` when its text is not valid Unicode."""
+    _check_text(article)
     language, published, imported = (
         language_tag(article.language),
         iso_date(article.published),

@@ -92,3 +92,31 @@ async def test_app_list_never_draws_raw_metadata_of_an_older_library(tmp_path):
                 assert not leaks(screen_text(app))
     finally:
         library.close()
+
+
+def test_a_lone_surrogate_in_an_export_fails_that_file_only(tmp_path):
+    from tests.hostile import export_with_lone_surrogate
+
+    fields = ["title", "kicker", "paragraphs", "source", "tags"]
+    files = []
+    for n, field in enumerate(fields):
+        good = tmp_path / f"good{n}.txt"
+        good.write_text(f"Good story {n}\n\n{FILLER_EN} Number {n}.\n")
+        bad = tmp_path / f"bad-{field}.json"
+        bad.write_text(export_with_lone_surrogate(field))
+        files += [str(good), str(bad)]
+    pair = tmp_path / "pair.json"  # an escaped surrogate *pair* is one real character: fine
+    pair.write_text(
+        '{"format": "newsread-export", "version": 1, "articles": [{"title": "Smile \\ud83d\\ude00",'
+        f' "paragraphs": ["{FILLER_EN}"]}}]}}'
+    )
+    result = run_newsread("add", *files, str(pair), env={"NEWSREAD_LIBRARY": str(tmp_path / "lib.db")})
+    err = result.stderr.decode().splitlines()
+    assert result.returncode == 1 and "Traceback" not in result.stderr.decode()
+    assert result.stdout.decode().strip() == f"added {len(fields) + 1}, skipped 0 duplicates, failed {len(fields)}"
+    assert len(err) == len(fields)
+    for line, field in zip(err, fields, strict=True):
+        assert f"bad-{field}.json: article 1: '{field}' is not valid text (a lone surrogate" in line, line
+    with Library(tmp_path / "lib.db") as library:
+        titles = {row.title for row in library.rows(limit=100)}
+    assert {f"Good story {n}" for n in range(len(fields))} | {"Smile \U0001f600"} <= titles

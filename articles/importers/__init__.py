@@ -186,6 +186,7 @@ def from_bytes(
             from articles.importers.text import parse_text
 
             loaded = Loaded([parse_text(_decode(data, name), source=source, markdown=kind == "markdown")])
+        loaded.articles = _checked(loaded.articles)
     except ImportFailure:
         raise
     except (ValueError, LookupError) as exc:
@@ -193,8 +194,19 @@ def from_bytes(
     loaded.failures = [f"{name}: {reason}" for reason in loaded.failures]
     if not loaded.articles and not loaded.failures:
         raise ImportFailure(f"{name}: no article found")
-    loaded.articles = [with_language(checked(a)) for a in loaded.articles]
+    loaded.articles = [with_language(a) for a in loaded.articles]
     return loaded
+
+
+def _checked(articles: list[Article]) -> list[Article]:
+    """Every article through the one import check (``articles.metadata.checked``); ``ValueError`` names the bad one."""
+    out = []
+    for number, article in enumerate(articles, 1):
+        try:
+            out.append(checked(article))
+        except ValueError as exc:
+            raise ValueError(f"article {number}: {exc}") from exc
+    return out
 
 
 def _decode(data: bytes, name: str) -> str:

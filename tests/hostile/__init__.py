@@ -186,3 +186,14 @@ def page_with(snippet: str) -> bytes:
         f"<html><head><title>Harbour news</title></head><body><article><h1>Harbour news</h1>{paragraphs}"
         f"<p>The ferry {snippet} sailed at noon.</p></article></body></html>"
     ).encode()
+
+
+# Issue 17.9: JSON exports holding lone surrogates ("\ud800" is valid JSON, but no character).
+def export_with_lone_surrogate(field: str) -> str:
+    """A one-article export (JSON text, ASCII) whose ``field`` holds a lone surrogate escape."""
+    import json
+
+    article = {"title": "Surrogate story", "paragraphs": [f"{FILLER_EN}"], "tags": ["ok"], "source": "http://a.test/"}
+    value = "bad \ud800 value" if field != "paragraphs" else [FILLER_EN, "bad \udfff paragraph"]
+    article[field] = value if field not in ("tags",) else ["bad \udbff tag"]
+    return json.dumps({"format": "newsread-export", "version": 1, "articles": [article]})
