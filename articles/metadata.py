@@ -14,6 +14,10 @@ from datetime import datetime
 
 from articles.model import Article
 
+# An article longer than this is refused on import (issue 17). Long news runs to some 60,000
+# characters; 5,000,000 is ten novels. Everything after import stays bounded on what is let in.
+MAX_ARTICLE_CHARS = 5_000_000
+
 # BCP 47-like: a 2-3 letter base and a few short subtags ("en", "ar-EG", "zh_Hant_TW").
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
 # ISO 8601 as newsread writes and trafilatura, feeds and exports give it: "2004", "2004-12",
@@ -64,9 +68,19 @@ def _check_text(article: Article) -> None:
                 raise ValueError(f"'{name}' is not valid text (a lone surrogate, U+{ord(found.group()):04X})")
 
 
+def check_length(characters: int) -> None:
+    """``ValueError`` for an article of more than ``MAX_ARTICLE_CHARS`` characters."""
+    if characters > MAX_ARTICLE_CHARS:
+        raise ValueError(
+            f"article too long ({characters:,} characters, newsread keeps articles of up to "
+            f"{MAX_ARTICLE_CHARS:,}; split it into several files): not imported"
+        )
+
+
 def checked(article: Article) -> Article:
     """``article`` with any language or date that is not one dropped (the text is left as it is);
-    ``ValueError`` when its text is not valid Unicode."""
+    ``ValueError`` when its text is not valid Unicode or is too long."""
+    check_length(len(article.text))
     _check_text(article)
     language, published, imported = (
         language_tag(article.language),

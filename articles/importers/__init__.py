@@ -18,7 +18,7 @@ from pathlib import Path
 
 from articles.decoding import DecodeError, decode_bytes
 from articles.fetch import fetch, is_url
-from articles.metadata import checked
+from articles.metadata import check_length, checked
 from articles.model import Article
 from articles.sources import STDIN, LoadError, read_bytes
 from summarize.language import detect_language
@@ -185,7 +185,9 @@ def from_bytes(
         else:
             from articles.importers.text import parse_text
 
-            loaded = Loaded([parse_text(_decode(data, name), source=source, markdown=kind == "markdown")])
+            text = _decode(data, name)
+            check_length(len(text))  # before the parsing, which a 50 MB text would make wait
+            loaded = Loaded([parse_text(text, source=source, markdown=kind == "markdown")])
         loaded.articles = _checked(loaded.articles)
     except ImportFailure:
         raise

@@ -14,6 +14,7 @@ import re
 from datetime import UTC, datetime
 
 from articles.importers.html import fragment_paragraphs
+from articles.metadata import check_length
 from articles.model import Article
 
 MAX_ENTRIES = 10_000  # a feed lists recent items (100,000 took 15 s and 270 MB): refused up front
@@ -69,6 +70,7 @@ def _entry_article(entry: dict, *, feed_source: str, language: str | None) -> Ar
         html = max((part.get("value", "") for part in entry["content"]), key=len)
     if not html.strip():
         html = entry.get("summary", "") or ""
+    check_length(len(html))  # ValueError: this entry fails, the others are imported
     paragraphs = fragment_paragraphs(html) if html.strip() else []
     title_parts = fragment_paragraphs(entry.get("title", "") or "")
     title = " ".join(title_parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.errors import UsageError
-from tui.inputs import InputBatch, language_option
+from tui.inputs import InputBatch, language_option, report_truncated
 from tui.options import GlobalOptions
 from tui.output import Output
 
@@ -29,6 +29,7 @@ def summarize(
     out = Output(options.render)
     batch = InputBatch(files, "Summarizing", options.library)
     for number, source in batch:
+        report_truncated(source)
         result = analyze(
             source.text, lang or source.language, method=algorithm, sentences=sentences, ratio=ratio, extraction=False
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarize.analysis import Analysis
+from summarize.analysis import ANALYSIS_MAX_CHARS, Analysis
 from tui.widgets.lines_view import Block, LinesView
 
 PENDING = "Analysing…"
@@ -22,9 +22,13 @@ class AnalysisPanel(LinesView):
     def show_error(self, message: str) -> None:
         self.set_blocks([Block(message, "warning")])
 
-    def show_analysis(self, analysis: Analysis) -> None:
-        blocks = self.blocks_for(analysis)
-        self.set_blocks(blocks or [Block(self.EMPTY, "muted")])
+    def show_analysis(self, analysis: Analysis, *, text_length: int = 0) -> None:
+        """The analysis; ``text_length`` (of the article) over the analysis limit adds a notice on top."""
+        blocks = self.blocks_for(analysis) or [Block(self.EMPTY, "muted")]
+        if text_length > ANALYSIS_MAX_CHARS:
+            notice = f"Long article ({text_length:,} characters): analysed its first {ANALYSIS_MAX_CHARS:,}."
+            blocks = [Block(notice, "warning"), *blocks]
+        self.set_blocks(blocks)
 
     def blocks_for(self, analysis: Analysis) -> list[Block]:
         raise NotImplementedError
