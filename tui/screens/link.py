@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.sanitize import for_terminal, is_terminal_safe
+from tui.sanitize import for_terminal, is_terminal_safe, web_link
 
 
 def link_text(source: str | None) -> Text:
@@ -46,7 +46,7 @@ class LinkScreen(ModalScreen[None]):
         self.dismiss(None)
 
     def action_copy(self) -> None:
-        if self.source:
-            self.app.copy_to_clipboard(self.source)
+        if self.source:  # what is shown: one line, controls neutralized (never a paste-jacking payload)
+            self.app.copy_to_clipboard(web_link(self.source) or for_terminal(self.source, one_line=True))
             self.notify("Copied the link.")
         self.dismiss(None)

@@ -385,8 +385,10 @@ class MainScreen(Screen):
         self.open_current()
 
     def source_link(self) -> str | None:
-        source = self.article.source if self.article else None
-        return source if source and "://" in source else None
+        """The article's source if it is a clean http(s) link (``tui.sanitize.web_link``)."""
+        from tui.sanitize import web_link
+
+        return web_link(self.article.source if self.article else None)
 
     def action_show_link(self) -> None:
         from tui.screens.link import LinkScreen
@@ -405,7 +407,9 @@ class MainScreen(Screen):
 
             self.notify(f"Copied the link: {for_terminal(link, one_line=True)}", markup=False)  # article text
         elif self.analysis and self.analysis.sentences and isinstance(summary, SummaryPanel):
-            self.app.copy_to_clipboard(summary.summary_text())
+            from tui.sanitize import for_terminal
+
+            self.app.copy_to_clipboard(for_terminal(summary.summary_text()))  # article text: no controls
             self.notify("Copied the summary.")
         else:
             self.notify("Nothing to copy yet.")
