@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.errors import UsageError, UserError
+from tui.errors import UsageError, UserError, report
 from tui.options import GlobalOptions
 
 
@@ -28,8 +28,11 @@ def launch(options: GlobalOptions) -> int:
     from tui.rendering import bidi_guard
 
     bidi_guard(sys.stdout, options.render.bidi)  # app mode: CSI 8 l now (VTE stops reordering), CSI 8 h at exit
+    app = NewsreadApp(library, options=options.render, keymap=keymap, debug=options.debug)
     try:
-        NewsreadApp(library, options=options.render, keymap=keymap).run()
+        app.run()
     finally:
         library.close()
-    return 0
+    if app.crash:
+        report(app.crash)
+    return app.return_code or 0

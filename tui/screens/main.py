@@ -21,7 +21,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from articles.model import Article
-from articles.store import ArticleRow, Library
+from articles.store import ArticleRow, Library, LibraryError
 from summarize.analysis import Analysis
 from tui.keymap import MAIN_BINDINGS
 from tui.options import RenderOptions
@@ -204,8 +204,9 @@ class MainScreen(Screen):
         if self.article is None:
             return
         if not self.article.read and self.article.id is not None:
-            self.library.set_read([self.article.id], True)
-            self._refresh_row(self.article.id)
+            article_id = self.article.id
+            if self._write("mark it read", lambda: self.library.set_read([article_id], True)):
+                self._refresh_row(article_id)
         self.set_mode("reading")
         self.reader.focus()
 
@@ -336,15 +337,31 @@ class MainScreen(Screen):
             return getattr(self.article, flag)
         return bool(getattr(self.library.get(article_id), flag))
 
+    def _write(self, what: str, write: Callable[[], object]) -> bool:
+        """Run a write to the library; if it fails (disk full, another process holding the lock past the
+        short UI timeout), a one-line notice and False: the app keeps running and the user tries again."""
+        try:
+            write()
+        except LibraryError as exc:
+            self.notify(f"Could not {what}: {exc}. Try again later.", severity="error", markup=False)
+            return False
+        return True
+
     def action_toggle_read(self) -> None:
         for article_id in self._target_ids():
-            self.library.set_read([article_id], not self._flag_state(article_id, "read"))
-            self._refresh_row(article_id)
+            read = not self._flag_state(article_id, "read")
+            if self._write(
+                f"mark it {'read' if read else 'unread'}", partial(self.library.set_read, [article_id], read)
+            ):
+                self._refresh_row(article_id)
 
     def action_toggle_star(self) -> None:
         for article_id in self._target_ids():
-            self.library.set_starred([article_id], not self._flag_state(article_id, "starred"))
-            self._refresh_row(article_id)
+            starred = not self._flag_state(article_id, "starred")
+            if self._write(
+                "star it" if starred else "unstar it", partial(self.library.set_starred, [article_id], starred)
+            ):
+                self._refresh_row(article_id)
 
     def _jump_unread(self, backwards: bool) -> None:
         row = self.article_list.current_row
