@@ -24,6 +24,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from typing import IO, Any
@@ -165,8 +166,8 @@ def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> typ
     return Watched
 
 
-def _connection(cls: type[http.client.HTTPConnection], req: urllib.request.Request) -> Any:
-    """``cls``, checking the peer under ``NEWSREAD_BLOCK_PRIVATE`` unless a proxy is the peer."""
+def _connection(cls: Callable[..., http.client.HTTPConnection], req: urllib.request.Request) -> Any:
+    """``cls`` (a ``_watched`` class), checking the peer under ``NEWSREAD_BLOCK_PRIVATE`` unless a proxy is the peer."""
     return functools.partial(cls, check_peer=block_private() and not req.has_proxy())
 
 
