@@ -18,10 +18,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from articles.dates import now_iso, sort_key
 from articles.model import Article
 from articles.schema import APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, migrate
 from articles.search_text import INDEX_VERSION, clitic_form, index_form, parse_query, snippet
@@ -58,6 +58,44 @@ class ArticleRow:
     imported: str
     read: bool
     starred: bool
+    sort_key: str = ""  # where it stands in the lists (see ``articles.dates.sort_key``)
+    tags: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> RowKey:
+        return (self.sort_key, self.id)
+
+
+RowKey = tuple[str, int]  # (sort_key, id): a row's place in every list, newest first
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """Which articles a list shows; each filter has an index that starts in list order."""
+
+    unread: bool = False
+    starred: bool = False
+    language: str | None = None
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.unread:
+            clauses.append("read = 0")
+        if self.starred:
+            clauses.append("starred = 1")
+        if self.language:
+            clauses.append("language = ?")
+            params.append(self.language)
+        return clauses, params
+
+
+EVERYTHING = ListFilter()
+_ROW_COLUMNS = "id, title, kicker, language, source, published, imported, read, starred, sort_key, tags"
+
+
+def _row(r: tuple[Any, ...]) -> ArticleRow:
+    return ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]), r[9], tuple(json.loads(r[10])))
 
 
 @dataclass(frozen=True)
@@ -75,11 +113,6 @@ def default_path() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("newsread", appauthor=False) / "library.sqlite3"
-
-
-def now_iso() -> str:
-    """The import timestamp: UTC, ISO 8601, microseconds (so newest-first order is exact)."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
@@ -321,9 +354,10 @@ class Library:
 
     def _insert(self, conn: sqlite3.Connection, article: Article) -> tuple[int, bool]:
         content_hash = article.content_hash
+        imported = article.imported or now_iso()
         cursor = conn.execute(
             "INSERT OR IGNORE INTO articles (content_hash, title, kicker, paragraphs, pull_quotes, language, source,"
-            " published, imported, read, starred, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " published, imported, read, starred, tags, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 content_hash,
                 article.title,
@@ -333,10 +367,11 @@ class Library:
                 article.language,
                 article.source,
                 article.published,
-                article.imported or now_iso(),
+                imported,
                 int(article.read),
                 int(article.starred),
                 json.dumps(list(article.tags), ensure_ascii=False),
+                sort_key(article.published, imported),
             ),
         )
         if cursor.rowcount != 1:
@@ -393,46 +428,74 @@ class Library:
 
     # -- reading -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _filters(unread: bool, starred: bool, lang: str | None) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if unread:
-            clauses.append("read = 0")
-        if starred:
-            clauses.append("starred = 1")
-        if lang:
-            clauses.append("language = ?")
-            params.append(lang)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    @_guarded
+    def count(self, where: ListFilter = EVERYTHING) -> int:
+        clauses, params = where.where()
+        sql = "SELECT count(*) FROM articles" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        return int(self.conn.execute(sql, params).fetchone()[0])
 
     @_guarded
-    def count(self, *, unread: bool = False, starred: bool = False, lang: str | None = None) -> int:
-        where, params = self._filters(unread, starred, lang)
-        return int(self.conn.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0])
-
-    @_guarded
-    def rows(
-        self,
-        *,
-        offset: int = 0,
-        limit: int = 100,
-        unread: bool = False,
-        starred: bool = False,
-        lang: str | None = None,
-    ) -> list[ArticleRow]:
-        """A page of light rows, newest first (imported desc, id desc)."""
-        where, params = self._filters(unread, starred, lang)
-        cursor = self.conn.execute(
-            "SELECT id, title, kicker, language, source, published, imported, read, starred FROM articles"
-            f"{where} ORDER BY imported DESC, id DESC LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+    def rows(self, where: ListFilter = EVERYTHING, *, offset: int = 0, limit: int = 100) -> list[ArticleRow]:
+        """Rows ``offset`` to ``offset + limit`` of the list, newest first (for ``newsread list --offset``;
+        the app pages with ``page``, which does not rescan what comes before)."""
+        clauses, params = where.where()
+        sql = (
+            f"SELECT {_ROW_COLUMNS} FROM articles"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
         )
-        return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8])) for r in cursor.fetchall()]
+        return [_row(r) for r in self.conn.execute(sql, (*params, limit, offset))]
+
+    @_guarded
+    def page(
+        self, where: ListFilter = EVERYTHING, *, after: RowKey | None = None, limit: int = 100, backwards: bool = False
+    ) -> list[ArticleRow]:
+        """Up to ``limit`` rows that follow the row keyed ``after`` in list order (from the top when None),
+        or that precede it with ``backwards`` (from the bottom when None; returned in list order).
+
+        Keyset paging: the index starts at ``after``, so the cost does not grow with the position."""
+        clauses, params = where.where()
+        if after is not None:
+            clauses.append("(sort_key, id) > (?, ?)" if backwards else "(sort_key, id) < (?, ?)")
+            params.extend(after)
+        order = "sort_key ASC, id ASC" if backwards else "sort_key DESC, id DESC"
+        sql = (
+            f"SELECT {_ROW_COLUMNS} FROM articles"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + f" ORDER BY {order} LIMIT ?"
+        )
+        found = [_row(r) for r in self.conn.execute(sql, (*params, limit))]
+        return found[::-1] if backwards else found
+
+    @_guarded
+    def key_of(self, article_id: int) -> RowKey | None:
+        """The list key of an article, or None when there is no such article."""
+        found = self.conn.execute("SELECT sort_key, id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if found is None else (found[0], int(found[1]))
+
+    @_guarded
+    def position(self, article_id: int, where: ListFilter = EVERYTHING) -> int | None:
+        """The article's row number in the list (0 at the top), or None when it is not in this list.
+
+        One indexed count of the rows before it: opening a search hit or the next unread article
+        at the bottom of a million rows does not walk the list."""
+        key = self.key_of(article_id)
+        if key is None:
+            return None
+        clauses, params = where.where()
+        member = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ?" + "".join(f" AND {c}" for c in clauses), (article_id, *params)
+        ).fetchone()
+        if member is None:
+            return None
+        clauses.append("(sort_key, id) > (?, ?)")
+        sql = "SELECT count(*) FROM articles WHERE " + " AND ".join(clauses)
+        return int(self.conn.execute(sql, (*params, *key)).fetchone()[0])
 
     @_guarded
     def ids(self) -> list[int]:
-        """Every article id, in ``rows()`` order."""
-        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY imported DESC, id DESC")]
+        """Every article id, in list order (newest first)."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY sort_key DESC, id DESC")]
 
     @_guarded
     def existing(self, ids: Iterable[int]) -> set[int]:
@@ -499,24 +562,12 @@ class Library:
 
     @_guarded
     def next_unread(self, after_id: int | None, *, backwards: bool = False) -> int | None:
-        """The next (or previous) unread article after ``after_id`` in ``rows()`` order; ``None`` at the end."""
-        order = "imported ASC, id ASC" if backwards else "imported DESC, id DESC"
-        anchor = None
-        if after_id is not None:
-            anchor = self.conn.execute("SELECT imported, id FROM articles WHERE id = ?", (after_id,)).fetchone()
-        if anchor is None:
-            row = self.conn.execute(f"SELECT id FROM articles WHERE read = 0 ORDER BY {order} LIMIT 1").fetchone()
-        else:
-            beyond = (
-                "(imported > ? OR (imported = ? AND id > ?))"
-                if backwards
-                else "(imported < ? OR (imported = ? AND id < ?))"
-            )
-            row = self.conn.execute(
-                f"SELECT id FROM articles WHERE read = 0 AND {beyond} ORDER BY {order} LIMIT 1",
-                (anchor[0], anchor[0], anchor[1]),
-            ).fetchone()
-        return None if row is None else int(row[0])
+        """The next (or previous) unread article after ``after_id`` in list order; ``None`` at the end.
+
+        The partial index of unread articles holds only those: read ones in between cost nothing."""
+        key = self.key_of(after_id) if after_id is not None else None
+        found = self.page(ListFilter(unread=True), after=key, limit=1, backwards=backwards)
+        return found[0].id if found else None
 
     # -- analysis cache ------------------------------------------------------------------------
 

@@ -392,13 +392,36 @@ async def test_list_is_virtualized_for_ten_thousand_rows():
     async with app.run_test(size=NARROW) as pilot:
         lst = app.query_one(ArticleList)
         assert lst.row_count == 10_000 and lst.virtual_size.height == 10_000
-        assert len(source.fetched) == 1 and source.fetched[0][0] == 0  # one page, not 10,000 rows
+        assert source.fetched == [("keyset", 0, 200)]  # one page, not 10,000 rows
         assert len(list(app.screen.walk_children())) < 20
         lst.focus()
         lst.move_to(9_999)
         await pilot.pause()
         assert lst.current_row.id == 9_999
-        assert {offset for offset, _ in source.fetched} <= {0, 9_800}
+        assert source.fetched[1:] == [("keyset", 9_800, 200)]  # the last page from the bottom, no OFFSET
+        lst.move_by(-200)
+        assert lst.current_row.id == 9_799 and source.fetched[-1] == ("keyset", 9_600, 200)  # from its neighbour
+
+
+async def test_an_article_far_down_is_found_by_one_count_and_fetched_around_it():
+    from textual.app import App, ComposeResult
+
+    source = FakeRows(1_000_000)
+
+    class ListApp(App):
+        def compose(self) -> ComposeResult:
+            yield ArticleList(source)
+
+    app = ListApp()
+    async with app.run_test(size=NARROW) as pilot:
+        lst = app.query_one(ArticleList)
+        assert lst.move_to_article(654_321)
+        await pilot.pause()
+        assert lst.cursor == 654_321 and lst.current_row.id == 654_321
+        assert all(how == "keyset" for how, _, _ in source.fetched), source.fetched
+        fetched = sum(rows for _, _, rows in source.fetched)
+        assert fetched <= 3 * 200  # the first page and the one around the article: nothing walked
+        assert not lst.move_to_article(2_000_000)
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from articles.model import Article
 from articles.sources import LoadError
-from articles.store import Library
+from articles.store import Library, ListFilter
 from tui import errors
 from tui.inputs import check_stdin_once
 from tui.library_access import library_errors, open_library, parse_id
@@ -90,8 +90,9 @@ def list_articles(
     lang = lang.strip().lower() if lang else None
     out = Output(options.render)
     with library_errors(), open_library(options.library) as library:
-        total = library.count(unread=unread, starred=starred, lang=lang)
-        rows = library.rows(offset=offset, limit=limit or max(total, 1), unread=unread, starred=starred, lang=lang)
+        where = ListFilter(unread=unread, starred=starred, language=lang)
+        total = library.count(where)
+        rows = library.rows(where, offset=offset, limit=limit or max(total, 1))
     for row in rows:
         if output_format == "json":
             out.json(
@@ -105,6 +106,7 @@ def list_articles(
                     "imported": row.imported,
                     "read": row.read,
                     "starred": row.starred,
+                    "tags": list(row.tags),
                 }
             )
         else:

@@ -21,7 +21,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from articles.model import Article
-from articles.store import ArticleRow, Library
+from articles.store import ArticleRow, Library, ListFilter
 from summarize.analysis import Analysis
 from tui.keymap import MAIN_BINDINGS
 from tui.options import RenderOptions
@@ -138,7 +138,7 @@ class MainScreen(Screen):
         """The top line (the unread count is a query: the first frame goes without it)."""
         text = self._status_text(
             self.article_list.row_count,
-            self.library.count(unread=True),
+            self.library.count(ListFilter(unread=True)),
             highlights=self.reader.show_highlights,
         )
         self.query_one("#status", Static).update(text)
@@ -351,9 +351,7 @@ class MainScreen(Screen):
         if found is None:
             self.notify("No more unread articles.")
             return
-        index = self.article_list.index_of(found, self.article_list.cursor)
-        if index is not None:
-            self.article_list.move_to(index)
+        if self.article_list.move_to_article(found):
             row = self.article_list.current_row
             if row is not None and (self.mode != "list" or self.wide):
                 self.open_row(row)
@@ -372,9 +370,7 @@ class MainScreen(Screen):
     def _search_done(self, article_id: int | None) -> None:
         if article_id is None:
             return
-        index = self.article_list.index_of(article_id, self.article_list.cursor)
-        if index is not None:
-            self.article_list.move_to(index)
+        self.article_list.move_to_article(article_id)
         try:
             article = self.library.get(article_id)
         except KeyError:
