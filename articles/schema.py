@@ -16,8 +16,9 @@ SCHEMA_VERSION = 3
 PAGE_SIZE = 8192  # rows of a few KB pack better than on 4 KB pages (about 10% smaller files)
 
 # The search index is contentless (it keeps no copy of the text: 40% smaller files). Deleting
-# from it needs the indexed values again, recomputed from the article by ``index_form``; the
-# store rebuilds the index when ``search_text.INDEX_VERSION`` (how that form is made) changes.
+# from it needs the indexed values again, recomputed from the article by ``articles.search_text``.
+# Its columns and forms belong to that module: when ``search_text.INDEX_VERSION`` changes, the
+# store drops the index and builds it afresh (``search_text.FTS_TABLE``), so no migration is needed.
 
 _V1 = """
 CREATE TABLE articles (

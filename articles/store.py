@@ -24,10 +24,28 @@ from typing import Any, ParamSpec, TypeVar
 from articles.dates import now_iso, sort_key
 from articles.model import Article
 from articles.schema import APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, migrate
-from articles.search_text import INDEX_VERSION, clitic_form, index_form, parse_query, snippet
+from articles.search_text import (
+    FTS_TABLE,
+    FTS_VOCABULARY,
+    INDEX_VERSION,
+    PHRASE_CANDIDATES,
+    RANKING,
+    Query,
+    index_values,
+    parse_query,
+    snippet,
+)
 from summarize.analysis import Analysis
 
 BUSY_TIMEOUT_S = 60.0
+_FTS_INSERT = (
+    "INSERT INTO articles_fts (rowid, title, body, title_words, body_words, title_stems, body_stems)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_FTS_DELETE = (
+    "INSERT INTO articles_fts (articles_fts, rowid, title, body, title_words, body_words, title_stems, body_stems)"
+    " VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)"
+)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CHUNK = 500
 
@@ -120,7 +138,11 @@ def _is_busy(exc: sqlite3.Error) -> bool:
     return "locked" in message or "busy" in message
 
 
-def _describe(path: Path, exc: sqlite3.Error) -> LibraryError:
+def _describe(path: Path, exc: sqlite3.Error | UnicodeDecodeError) -> LibraryError:
+    if isinstance(exc, UnicodeDecodeError):  # text (or SQLite's message about it) that is not UTF-8: damage
+        return LibraryError(
+            f"{path}: the library file is damaged or unreadable (text that is not UTF-8); left as it is"
+        )
     message = str(exc)
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
@@ -143,7 +165,7 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
         except sqlite3.ProgrammingError:
             raise  # misuse (wrong thread, closed cursor) is a bug, not a problem with the user's file
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             library = args[0]
             raise _describe(library.path, exc) from exc  # type: ignore[attr-defined]
 
@@ -213,7 +235,7 @@ class Library:
         except LibraryError:
             self._release(conn)
             raise
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             self._release(conn)
             raise _describe(self.path, exc) from exc
         return conn
@@ -297,13 +319,14 @@ class Library:
 
     @staticmethod
     def _rebuild_index(conn: sqlite3.Connection) -> None:
-        """Index every article afresh (new library, or ``index_form`` changed since the index was built)."""
-        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
-        for row in conn.execute("SELECT id, title, kicker, paragraphs FROM articles").fetchall():
-            conn.execute(
-                "INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)",
-                (row[0], *_index_values(row[1], row[2], json.loads(row[3]))),
-            )
+        """Build the search index afresh in the current layout (a new library, or the forms or columns of
+        ``articles.search_text`` changed since it was built), one article at a time."""
+        conn.execute("DROP TABLE IF EXISTS articles_vocab")
+        conn.execute("DROP TABLE IF EXISTS articles_fts")
+        conn.execute(FTS_TABLE)
+        conn.execute(FTS_VOCABULARY)
+        for row in conn.execute("SELECT id, title, kicker, paragraphs FROM articles"):
+            conn.execute(_FTS_INSERT, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
 
     def close(self) -> None:
@@ -378,10 +401,7 @@ class Library:
             row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
             return int(row[0]), False
         article_id = int(cursor.lastrowid or 0)
-        conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)",
-            (article_id, *_index_values(article.title, article.kicker, article.paragraphs)),
-        )
+        conn.execute(_FTS_INSERT, (article_id, *_index_values(article.title, article.kicker, article.paragraphs)))
         return article_id, True
 
     @_guarded
@@ -418,11 +438,7 @@ class Library:
                 for row in conn.execute(
                     f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", chunk
                 ).fetchall():
-                    conn.execute(
-                        "INSERT INTO articles_fts (articles_fts, rowid, title, body, extra)"
-                        " VALUES ('delete', ?, ?, ?, ?)",
-                        (row[0], *_index_values(row[1], row[2], json.loads(row[3]))),
-                    )
+                    conn.execute(_FTS_DELETE, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
                 removed += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk).rowcount
         return removed
 
@@ -533,32 +549,77 @@ class Library:
 
     @_guarded
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """Ranked full-text hits (bm25, title weighted 5:1), Arabic-folded and English-stemmed, with snippets."""
-        parsed = parse_query(query)
+        """The best ``limit`` hits, with snippets: articles with the words as typed first, then those
+        with them in another accepted form (``articles.search_text``); each group ranked by bm25.
+
+        FTS5 ranks with ``ORDER BY rank LIMIT``: only the best rows are kept while matching, and only
+        they are read back and cut into snippets. ``count_hits`` counts, when a caller wants it."""
+        parsed = self._parse(query)
         if parsed.empty:
             return []
-        found = self.conn.execute(
-            "SELECT rowid, bm25(articles_fts, 5.0, 1.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?"
-            " ORDER BY score LIMIT ?",
-            (parsed.match_expression(), limit),
-        ).fetchall()
-        if not found:
-            return []
-        marks = ",".join("?" * len(found))
-        texts = {
-            row[0]: row[1:]
-            for row in self.conn.execute(
-                f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", [f[0] for f in found]
+        found = self._ranked(parsed.match_expression(loose=False), limit)
+        if len(found) < limit:
+            seen = {article_id for article_id, _ in found}
+            wanted = limit - len(found) if not parsed.phrases else PHRASE_CANDIDATES
+            more = self._ranked(parsed.match_expression(loose=True), wanted + len(found))
+            found += [hit for hit in more if hit[0] not in seen]
+        return self._hits(found, parsed, limit)
+
+    def _parse(self, query: str) -> Query:
+        return parse_query(query, known=self._known_word)
+
+    def _known_word(self, form: str) -> bool:
+        """Whether some article holds ``form`` as a word of its own (the index's vocabulary says)."""
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM articles_vocab WHERE term = ? AND col IN ('title_words', 'body_words') LIMIT 1",
+                (form,),
+            ).fetchone()
+            is not None
+        )
+
+    def _ranked(self, expression: str, limit: int) -> list[tuple[int, float]]:
+        return [
+            (int(r[0]), float(r[1]))
+            for r in self.conn.execute(
+                "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH ?"
+                " ORDER BY rank LIMIT ?",
+                (expression, RANKING, limit),
             )
-        }
-        hits = []
-        for article_id, score in found:
-            if article_id not in texts:
-                continue
-            title, kicker, paragraphs = texts[article_id]
-            blocks = [*json.loads(paragraphs), title, kicker or ""]
-            hits.append(SearchHit(article_id, title, snippet(blocks, parsed), float(score)))
+        ]
+
+    def _hits(self, found: list[tuple[int, float]], parsed: Query, limit: int) -> list[SearchHit]:
+        """Hits with snippets, in ``found`` order; with phrases, only articles that hold them in order."""
+        hits: list[SearchHit] = []
+        for start in range(0, len(found), _CHUNK):
+            chunk = found[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            texts = {
+                row[0]: row[1:]
+                for row in self.conn.execute(
+                    f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", [f[0] for f in chunk]
+                )
+            }
+            for article_id, score in chunk:
+                if article_id not in texts:
+                    continue
+                title, kicker, paragraphs = texts[article_id]
+                blocks = [*json.loads(paragraphs), title, kicker or ""]
+                if parsed.phrases and not parsed.phrases_in(blocks):
+                    continue
+                hits.append(SearchHit(article_id, title, snippet(blocks, parsed), score))
+                if len(hits) == limit:
+                    return hits
         return hits
+
+    @_guarded
+    def count_hits(self, query: str) -> int:
+        """How many articles hold every word of ``query`` in an accepted form (phrases as their words)."""
+        parsed = self._parse(query)
+        if parsed.empty:
+            return 0
+        sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+        return int(self.conn.execute(sql, (parsed.match_expression(loose=True),)).fetchone()[0])
 
     @_guarded
     def next_unread(self, after_id: int | None, *, backwards: bool = False) -> int | None:
@@ -615,11 +676,10 @@ class Library:
         return added
 
 
-def _index_values(title: str, kicker: str | None, paragraphs: Iterable[str]) -> tuple[str, str, str]:
-    """What the contentless index holds for an article: folded title; folded kicker and body; the
-    Arabic words of both without their article."""
-    folded_title, folded_body = index_form(title), index_form("\n".join([kicker or "", *paragraphs]))
-    return folded_title, folded_body, clitic_form(folded_title + "\n" + folded_body)
+def _index_values(title: str, kicker: str | None, paragraphs: Iterable[str]) -> tuple[str, ...]:
+    """What the contentless index holds for an article (``search_text.index_values``): the kicker
+    is searched with the body."""
+    return index_values(title, "\n".join([kicker or "", *paragraphs]))
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
