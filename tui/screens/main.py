@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from articles.model import Article
 from articles.store import ArticleRow, Library, ListFilter
 from summarize.analysis import Analysis
+from tui.analysis_process import AnalysisProcess
 from tui.keymap import MAIN_BINDINGS
 from tui.options import RenderOptions
 from tui.widgets.analysis_panel import AnalysisPanel
@@ -59,6 +60,7 @@ class MainScreen(Screen):
         self.article: Article | None = None
         self.analysis: Analysis | None = None
         self.analyzer_version: str | None = None  # known once a worker has computed it: the cache is then read here
+        self._analyses = AnalysisProcess()
         self._painted = False
         self._analysis_timer: Timer | None = None
 
@@ -100,6 +102,10 @@ class MainScreen(Screen):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_paint_done)
+
+    def on_unmount(self) -> None:
+        self.workers.cancel_group(self, "analysis")
+        self._analyses.close()  # a running analysis is killed, never waited for
 
     def _first_paint_done(self) -> None:
         """The screen is up: only now may the analysis (and its heavy imports) start."""
@@ -222,11 +228,17 @@ class MainScreen(Screen):
         from articles.analysis_cache import analysis_of, analyzer_version
         from summarize.analysis import Cancelled
 
+        def in_child(text: str, language: str | None) -> Analysis:
+            def progress(steps: int) -> None:
+                self.app.call_from_thread(self._analysis_progress, article.id, steps)
+
+            return self._analyses.analyse(text, language, cancelled=lambda: worker.is_cancelled, progress=progress)
+
         library = None
         try:
             library = self._worker_library()
             self.analyzer_version = analyzer_version()
-            result = analysis_of(library, article, cancelled=lambda: worker.is_cancelled)
+            result = analysis_of(library, article, analyse=in_child)
         except Cancelled:
             return
         except Exception as exc:  # the panels say what went wrong; the app keeps running
@@ -238,6 +250,11 @@ class MainScreen(Screen):
                 library.close()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._analysis_ready, article.id, result)
+
+    def _analysis_progress(self, article_id: int | None, steps: int) -> None:
+        if self.article is not None and self.article.id == article_id and self.analysis is None:
+            for name in PANELS:
+                self.panel(name).show_pending(article_id, steps=steps)
 
     def _analysis_ready(self, article_id: int | None, analysis: Analysis) -> None:
         if self.article is None or self.article.id != article_id:
