@@ -367,13 +367,29 @@ class Library:
         return self.add_many([article])[0]
 
     @_guarded
-    def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
-        """Store many articles in one transaction (all of them or none); ``(id, added)`` for each."""
+    def add_many(self, articles: Iterable[Article], *, restore: bool = False) -> list[tuple[int, bool]]:
+        """Store many articles in one transaction (all of them or none); ``(id, added)`` for each.
+
+        ``restore``: the articles come from newsread's own export, so one already stored takes the
+        export's read and starred flags and gains its tags (a backup restored into a library that
+        already holds the samples keeps its marks)."""
         results = []
         with self._write() as conn:
             for article in articles:
-                results.append(self._insert(conn, article))
+                article_id, added = self._insert(conn, article)
+                if restore and not added:
+                    self._restore_marks(conn, article_id, article)
+                results.append((article_id, added))
         return results
+
+    @staticmethod
+    def _restore_marks(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
+        (tags,) = conn.execute("SELECT tags FROM articles WHERE id = ?", (article_id,)).fetchone()
+        merged = list(dict.fromkeys([*json.loads(tags), *article.tags]))
+        conn.execute(
+            "UPDATE articles SET read = ?, starred = ?, tags = ? WHERE id = ?",
+            (int(article.read), int(article.starred), json.dumps(merged, ensure_ascii=False), article_id),
+        )
 
     def _insert(self, conn: sqlite3.Connection, article: Article) -> tuple[int, bool]:
         content_hash = article.content_hash
