@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from summarize.ner.lexicon import word_classes
 from summarize.ner.tokens import Token
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _CONJUNCTIONS = ("و", "ف")
+# Letters that make up Arabic patterns (affixes, long vowels); the rest are root consonants.
+_PATTERN_LETTERS = frozenset("اويتمنسه")
+_TITLE_WINDOW = 4  # "وزير الخارجية الروسي سيرغي لافروف": the office is three words before the name
 
 
 def arabic_stem(norm: str) -> tuple[str, str, bool]:
@@ -55,12 +59,12 @@ def _shape(surface: str) -> str:
     return "".join(out)[:6]
 
 
-def _arabic_own(tok: Token) -> list[str]:
+@lru_cache(maxsize=65536)  # words repeat: a news text has a few thousand distinct ones
+def _arabic_own(surface: str, norm: str, word: bool) -> tuple[str, ...]:
     """What one Arabic token says about itself, without context."""
-    norm = tok.norm
-    feats = [f"w={norm}", f"shape={_shape(tok.text)}"]
-    if not tok.word:
-        return feats
+    feats = [f"w={norm}", f"shape={_shape(surface)}"]
+    if not word:
+        return tuple(feats)
     unconj, stem, definite = arabic_stem(norm)
     classes = word_classes("ar")
     found = set(classes.get(norm, ()))
@@ -79,34 +83,39 @@ def _arabic_own(tok: Token) -> list[str]:
         feats.append("nisba")
     if len(stem) <= 2:
         feats.append("short")
-    return feats
+    feats.append("pat=" + "".join(ch if ch in _PATTERN_LETTERS else "C" for ch in stem)[:8])
+    return tuple(feats)
 
 
-def _english_own(tok: Token) -> list[str]:
+@lru_cache(maxsize=65536)
+def _english_own(text: str, norm: str, word: bool) -> tuple[str, ...]:
     """What one English token says about itself, without context."""
-    norm, text = tok.norm, tok.text
     feats = [f"w={norm}", f"shape={_shape(text)}"]
-    if not tok.word:
-        return feats
+    if not word:
+        return tuple(feats)
     if text[:1].isupper():
         feats.append("cap")
     if text.isupper() and len(text) > 1:
         feats.append("allcaps")
     feats += [f"lex={c}" for c in word_classes("en").get(norm, ())]
     feats += [f"p2={norm[:2]}", f"p3={norm[:3]}", f"s2={norm[-2:]}", f"s3={norm[-3:]}", f"s4={norm[-4:]}"]
-    return feats
+    return tuple(feats)
 
 
-def _context(own: list[str]) -> list[str]:
-    """The part of a neighbour's own features worth repeating around it."""
-    return [f for f in own if f.startswith(("w=", "lex=", "shape=", "st=", "cap", "def", "nisba"))]
+@lru_cache(maxsize=65536)
+def _context(own: tuple[str, ...], offset: int) -> tuple[str, ...]:
+    """A neighbour's features worth repeating, marked with where the neighbour stands."""
+    keep = (f for f in own if f.startswith(("w=", "lex=", "shape=", "st=", "cap", "def", "nisba")))
+    return tuple(f"{offset}:{f}" for f in keep)
 
 
 def sentence_features(tokens: Sequence[Token], lang: str) -> list[list[str]]:
     """One feature list per token of one sentence, for the language's model."""
     own_of = _arabic_own if lang == "ar" else _english_own
-    own = [own_of(tok) for tok in tokens]
-    ctx = [_context(feats) for feats in own]
+    own = [own_of(tok.text, tok.norm, tok.word) for tok in tokens]
+    titled = [0]  # titled[i]: how many of the first i tokens are an office word or an honorific
+    for feats in own:
+        titled.append(titled[-1] + ("lex=head" in feats or "lex=honor" in feats))
     n = len(tokens)
     out = []
     for i in range(n):
@@ -114,7 +123,7 @@ def sentence_features(tokens: Sequence[Token], lang: str) -> list[list[str]]:
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                feats += [f"{d}:{f}" for f in ctx[j]]
+                feats += _context(own[j], d)
             elif j == -1:
                 feats.append("BOS")
             elif j == n:
@@ -123,5 +132,7 @@ def sentence_features(tokens: Sequence[Token], lang: str) -> list[list[str]]:
             feats.append(f"bi-={tokens[i - 1].norm}|{tokens[i].norm}")
         if i + 1 < n:
             feats.append(f"bi+={tokens[i].norm}|{tokens[i + 1].norm}")
+        if titled[i] > titled[max(0, i - _TITLE_WINDOW)]:
+            feats.append("title-before")
         out.append(feats)
     return out

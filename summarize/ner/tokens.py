@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarize.text import normalize
 
@@ -37,6 +38,7 @@ class Token:
     word: bool
 
 
+@lru_cache(maxsize=65536)  # words repeat: most tokens of a text are words seen before
 def matching_form(surface: str) -> str:
     """No harakat or tatweel, one alef, taa marbuta as haa, alef maqsura as yaa, lower case.
 
