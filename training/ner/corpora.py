@@ -9,8 +9,8 @@ corpora differ in ways handled here:
   Its 50 fine classes are mapped to person / not person; a leading honorific inside a FANE person
   ("المهندس نزار") is left out of the span, as the attendee annotation rules and ANERcorp do.
 - ANERcorp has no sentence breaks (cut here at sentence-final punctuation) and labels a whole
-  token "ومحمد" as the person; the conjunction is moved out of the span when the bare word is a
-  more frequent person word in the corpus ("محمد"), but kept for names that start with "و" ("وليد").
+  token "ومحمد" as the person; the conjunction is moved out of the span, but kept for names that
+  start with "و" ("وليد"); see ``anercorp_sample``.
 - English sets are CoNLL-like (IOB1 or IOB2); Twitter user names ("@ colgo") are not person names
   in news and are dropped; "#Pistorius" keeps the name without its "#".
 """
@@ -198,26 +198,46 @@ def anercorp_sentences(stream: list[tuple[int, str, str]]) -> list[tuple[int, Ta
 
 
 def person_words(sentences: Iterable[Tagged]) -> Counter[str]:
+    """How often each word (matching form) is tagged as a person in ANERcorp."""
     counts: Counter[str] = Counter()
     for sent in sentences:
         for tok, tag in sent:
             if tag.endswith("PERS"):
-                counts[tok] += 1
+                counts[matching_form(tok)] += 1
+    return counts
+
+
+def span_words(samples: Iterable[Sample]) -> Counter[str]:
+    """How often each word (matching form) occurs inside a person span."""
+    counts: Counter[str] = Counter()
+    for sample in samples:
+        for s, e in sample.persons:
+            counts.update(matching_form(word) for word in sample.text[s:e].split())
     return counts
 
 
 def anercorp_sample(sent: Tagged, person_words: Counter[str]) -> Sample | None:
-    """A sentence with a leading conjunction or preposition moved out of each person span."""
+    """A sentence with a leading conjunction or preposition moved out of each person span.
+
+    ``person_words`` counts person words in ANERcorp and FANE. "و" goes unless the word is one
+    that starts with it ("وليد", "وائل": the rules' list) or is more often a person word than its
+    rest; "ف", "ب", "ل" start many names ("فؤاد", "بشار", "لويس"), so they go only when the rest
+    is the more frequent person word ("لبوش" -> "بوش").
+    """
     tokens = [tok for tok, _ in sent]
     sample = join(tokens, entities([tag for _, tag in sent], lambda kind: kind == "PERS"), "anercorp")
     if sample is None:
         return None
+    waw_words = arabic()["waw"]
     persons = []
     for s, e in sample.persons:
-        word = sample.text[s:].split(" ", 1)[0]
+        word = matching_form(sample.text[s:e].split(" ", 1)[0])
         for prefix in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل"):
             rest = word[len(prefix) :]
-            if word.startswith(prefix) and len(rest) >= 2 and person_words[rest] > person_words[word]:
+            if not word.startswith(prefix) or len(rest) < 2:
+                continue
+            conjunction = prefix == "و" and len(rest) >= 3 and word not in waw_words
+            if person_words[rest] > person_words[word] or (conjunction and person_words[rest] >= person_words[word]):
                 s += len(prefix)
                 break
         persons.append((s, e))
