@@ -12,7 +12,8 @@ corpora differ in ways handled here:
   token "ومحمد" as the person; the conjunction is moved out of the span, but kept for names that
   start with "و" ("وليد"); see ``anercorp_sample``.
 - English sets are CoNLL-like (IOB1 or IOB2); Twitter user names ("@ colgo") are not person names
-  in news and are dropped; "#Pistorius" keeps the name without its "#".
+  in news and are dropped; "#Pistorius" keeps the name without its "#"; a leading "Mr"/"Ms"/"Dr"
+  (and the like) is left out of the span, as in the attendee annotation rules.
 """
 
 from __future__ import annotations
@@ -251,13 +252,19 @@ def _is_english_person(kind: str) -> bool:
     return kind.lower() in ("per", "person", "pers")
 
 
+# Titles some English corpora keep inside the person ("Ms King"); names are taken without them.
+_EN_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "rev", "prof", "professor", "president"})
+
+
 def _english_sample(sent: Tagged, corpus: str) -> Sample | None:
     tokens = [tok for tok, _ in sent]
-    spans = [
-        (i, j)
-        for i, j in entities([tag for _, tag in sent], _is_english_person)
-        if not tokens[i].startswith("@") and not (i > 0 and tokens[i - 1] == "@")
-    ]
+    spans = []
+    for i, j in entities([tag for _, tag in sent], _is_english_person):
+        if tokens[i].startswith("@") or (i > 0 and tokens[i - 1] == "@"):
+            continue
+        while i < j - 1 and (tokens[i].lower().rstrip(".") in _EN_TITLES or tokens[i] == "."):
+            i += 1
+        spans.append((i, j))
     return join(tokens, spans, corpus)
 
 
