@@ -61,6 +61,15 @@ def test_a_prefix_label_cuts_after_the_letter_and_its_marks():
     assert [text[s:e] for _, _, s, e in spans] == ["خالدٌ", "لْمنصوري"]  # "ول" + "لمنصوري" (ل + المنصوري)
 
 
+def test_hashtags_read_as_words_and_spans_never_start_with_punctuation():
+    text = "وقال #إيمانويل_ماكرون: نعم"
+    assert [tok.text for tok in tokenize(text)] == ["وقال", "إيمانويل", "ماكرون", ":", "نعم"]
+    quoted = 'قال " خالد "'
+    tokens = tokenize(quoted)
+    assert [quoted[s:e] for *_, s, e in decode(tokens, ["O", "B", "I", "I"])] == ["خالد"]
+    assert decode(tokens, ["O", "B", "O", "O"]) == []  # a "name" of punctuation only is no name
+
+
 def test_encode_and_decode_agree():
     text = "وقال وخالد بن سعيد إن ليلى حضرت"
     start = text.index("خالد")

@@ -52,16 +52,27 @@ def encode(tokens: Sequence[Token], persons: Sequence[tuple[int, int]]) -> list[
     return labels
 
 
+def _span(tokens: Sequence[Token], labels: Sequence[str], lo: int, hi: int) -> list[tuple[int, int, int, int]]:
+    """The span of tokens lo..hi-1 without punctuation at its edges; none if no word is left."""
+    while lo < hi and not tokens[lo].word:
+        lo += 1
+    while hi > lo and not tokens[hi - 1].word:
+        hi -= 1
+    if lo == hi:
+        return []
+    first = tokens[lo]
+    prefix = int(labels[lo][1:] or 0) if labels[lo].startswith(BEGIN) else 0
+    start = _cut(first, prefix) if prefix < _letters(first.text) else first.start
+    return [(lo, hi, start, tokens[hi - 1].end)]
+
+
 def decode(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[int, int, int, int]]:
     """(first token, last token + 1, start offset, end offset) of each person the labels mark."""
     out: list[tuple[int, int, int, int]] = []
     open_at = None
     for i, label in enumerate([*labels, OUTSIDE]):
         if open_at is not None and label != INSIDE:
-            first = tokens[open_at]
-            prefix = int(labels[open_at][1:] or 0) if labels[open_at].startswith(BEGIN) else 0
-            start = _cut(first, prefix) if prefix < _letters(first.text) else first.start
-            out.append((open_at, i, start, tokens[i - 1].end))
+            out.extend(_span(tokens, labels, open_at, i))
             open_at = None
         if label.startswith(BEGIN) or (label == INSIDE and open_at is None):
             open_at = i

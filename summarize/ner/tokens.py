@@ -18,8 +18,9 @@ MAX_SENTENCE_TOKENS = 200  # longer runs are cut: tagging time stays linear in t
 
 _MARKS = "\u064b-\u065f\u0670\u0640"  # harakat, superscript alef, tatweel
 # A word: letters or digits with the marks written on them, apostrophes and hyphens inside;
-# anything else that is not a space is a one-character token.
-_TOKEN = re.compile(rf"[^\W_][{_MARKS}]*(?:(?:[^\W_]|['’\-](?=[^\W_]))[{_MARKS}]*)*|[^\s]")
+# anything else that is not a space is a one-character token, except "#" and "_", which only
+# separate words ("#جوزيبي_كونتي" reads as the two words of the name).
+_TOKEN = re.compile(rf"[^\W_][{_MARKS}]*(?:(?:[^\W_]|['’\-](?=[^\W_]))[{_MARKS}]*)*|[^\s#_]")
 _MARK_RE = re.compile(f"[{_MARKS}]")
 _ENDS = frozenset(".!?؟")
 # A full stop after these is not the end of a sentence ("Mr. Smith", "د. أحمد").
