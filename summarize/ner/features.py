@@ -40,7 +40,7 @@ def arabic_stem(norm: str) -> tuple[str, str, bool]:
 
 def _shape(surface: str) -> str:
     """Letter classes with runs collapsed: "McCain" -> "XxXx", "G8" -> "Xd", "خالد" -> "a"."""
-    out = []
+    out: list[str] = []
     for ch in surface:
         if ch.isdigit():
             c = "d"
@@ -114,12 +114,12 @@ def sentence_features(tokens: Sequence[Token], lang: str) -> list[list[str]]:
     own_of = _arabic_own if lang == "ar" else _english_own
     own = [own_of(tok.text, tok.norm, tok.word) for tok in tokens]
     titled = [0]  # titled[i]: how many of the first i tokens are an office word or an honorific
-    for feats in own:
-        titled.append(titled[-1] + ("lex=head" in feats or "lex=honor" in feats))
+    for word_feats in own:
+        titled.append(titled[-1] + ("lex=head" in word_feats or "lex=honor" in word_feats))
     n = len(tokens)
-    out = []
+    out: list[list[str]] = []
     for i in range(n):
-        feats = ["bias", *own[i]]
+        feats: list[str] = ["bias", *own[i]]
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
