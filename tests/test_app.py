@@ -545,3 +545,19 @@ async def test_an_arabic_query_is_echoed_shaped_under_the_search_box(library):
         await settle(pilot)
         status = str(app.screen.query_one("#search-status").render())
         assert "found" in status and render_text("سوريا", 40)[0].strip() in status
+
+
+@pytest.mark.parametrize("width", [120, 140, 160, 200])
+async def test_the_reader_is_the_widest_pane_and_every_row_shows_its_date(library, width):
+    app = make_app(library)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        reader, panels = screen.reader.size.width, screen.query_one("#panels").size.width
+        assert reader > screen.article_list.size.width and reader > panels
+        lines = [screen.article_list.render_line(y).text for y in range(screen.article_list.row_count)]
+        dates = [line.split()[1] for line in lines]
+        starts = {line.index(date) for line, date in zip(lines, dates, strict=True)}
+        assert all(d[:2] in ("20", "19") or d[2:3] == " " or ":" in d for d in dates), dates
+        assert len(starts) == 1  # every date in the same column, partial ones ("2004-12") included
+        await settle(pilot)
