@@ -26,8 +26,8 @@ from tui.sanitize import for_terminal
 from tui.widgets.lines_view import is_rtl, layout
 
 PAGE_SIZE = 200
-MAX_PAGES = 50
-DATE_ROOM = 34  # cells from which a row shows its date (a 120-column terminal gives the list 35)  # 10,000 rows in memory at most, whatever the library's size
+MAX_PAGES = 50  # 10,000 rows in memory at most, whatever the library's size
+DATE_ROOM = 34  # cells from which a row shows its date (a 120-column terminal gives the list 35)
 TITLE_CACHE = 4000
 UNREAD_MARK, STAR_MARK = "●", "★"
 
