@@ -59,13 +59,18 @@ def _version(name: str) -> str:
         return "none"
 
 
-def analysis_of(library: Library, article: Article, *, cancelled: Callable[[], bool] | None = None) -> Analysis:
-    """The article's analysis from the cache, else computed (``summarize.analysis.Cancelled`` may
-    interrupt it) and stored."""
+def analysis_of(
+    library: Library,
+    article: Article,
+    *,
+    analyse: Callable[[str, str | None], Analysis] = analyze,
+) -> Analysis:
+    """The article's analysis from the cache, else computed by ``analyse(text, language)`` (which may
+    raise ``summarize.analysis.Cancelled``) and stored."""
     version = analyzer_version()
     found = library.cached_analysis(article.content_hash, version)
     if found is None:
-        found = analyze(article.text, article.language, cancelled=cancelled)
+        found = analyse(article.text, article.language)
         # the cache is a convenience: a full disk or a busy library costs a recomputation later, not the result
         with contextlib.suppress(LibraryError):
             library.store_analysis(article.content_hash, version, found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ import pytest
 from articles.samples import SEED, sample_path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Dates show in local time: one zone for every run, so screens and snapshots do not depend on the machine.
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 
 @pytest.fixture(scope="session")

@@ -46,6 +46,7 @@ class Loaded:
 
     articles: list[Article] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    restores: bool = False  # newsread's own export: an article already stored takes its flags and tags
 
 
 def expand(refs: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -173,7 +174,7 @@ def from_bytes(
         if kind == "json":
             from articles.export import parse_export
 
-            loaded = Loaded(parse_export(_decode(data, name)))
+            loaded = Loaded(parse_export(_decode(data, name)), restores=True)
         elif kind == "feed":
             from articles.importers.feeds import parse_feed
 

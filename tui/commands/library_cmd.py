@@ -16,7 +16,7 @@ from pathlib import Path
 
 from articles.model import Article
 from articles.sources import LoadError
-from articles.store import Library
+from articles.store import Library, ListFilter
 from tui import errors
 from tui.inputs import check_stdin_once
 from tui.library_access import library_errors, open_library, parse_id
@@ -39,20 +39,23 @@ def add(options: GlobalOptions, *, refs: Sequence[str], tags: Sequence[str]) -> 
 
     check_stdin_once(refs)
     items, failures = expand(refs)
-    added = skipped = 0
-    batch: list[Article] = []
+    added = skipped = restored = 0
+    batches: dict[bool, list[Article]] = {False: [], True: []}  # by whether they restore marks
     with library_errors(), open_library(options.library) as library:
         # Worker processes (for many inputs) start here, before the progress bar's thread;
         # they never touch the library connection they inherit.
         loaded_inputs = load_all(items)
 
         def flush() -> None:
-            nonlocal added, skipped
-            if batch:
-                outcomes = library.add_many(batch)
-                added += sum(1 for _, new in outcomes if new)
-                skipped += sum(1 for _, new in outcomes if not new)
-                batch.clear()
+            nonlocal added, skipped, restored
+            for restore, batch in batches.items():
+                if batch:
+                    outcomes = library.add_many(batch, restore=restore)
+                    added += sum(1 for _, new in outcomes if new)
+                    old = sum(1 for _, new in outcomes if not new)
+                    restored += old if restore else 0
+                    skipped += 0 if restore else old
+                    batch.clear()
 
         last_flush = time.monotonic()
         for _, (_ref, loaded) in zip(with_progress(items, "Importing"), loaded_inputs, strict=True):
@@ -60,15 +63,17 @@ def add(options: GlobalOptions, *, refs: Sequence[str], tags: Sequence[str]) -> 
                 failures.append(str(loaded))
                 continue
             failures.extend(loaded.failures)
+            batch = batches[loaded.restores]
             for article in loaded.articles:
                 batch.append(replace(article, tags=tuple(dict.fromkeys([*article.tags, *tags]))) if tags else article)
-            if len(batch) >= BATCH_ARTICLES or time.monotonic() - last_flush > BATCH_SECONDS:
+            if sum(map(len, batches.values())) >= BATCH_ARTICLES or time.monotonic() - last_flush > BATCH_SECONDS:
                 flush()
                 last_flush = time.monotonic()
         flush()
     for failure in failures:
         errors.report(failure)
-    print(f"added {added}, skipped {_plural(skipped, 'duplicate')}, failed {len(failures)}")
+    summary = f"added {added}, skipped {_plural(skipped, 'duplicate')}, failed {len(failures)}"
+    print(summary + (f", restored the marks of {restored}" if restored else ""))
     return 1 if failures else 0
 
 
@@ -90,8 +95,9 @@ def list_articles(
     lang = lang.strip().lower() if lang else None
     out = Output(options.render)
     with library_errors(), open_library(options.library) as library:
-        total = library.count(unread=unread, starred=starred, lang=lang)
-        rows = library.rows(offset=offset, limit=limit or max(total, 1), unread=unread, starred=starred, lang=lang)
+        where = ListFilter(unread=unread, starred=starred, language=lang)
+        total = library.count(where)
+        rows = library.rows(where, offset=offset, limit=limit or max(total, 1))
     for row in rows:
         if output_format == "json":
             out.json(
@@ -105,6 +111,7 @@ def list_articles(
                     "imported": row.imported,
                     "read": row.read,
                     "starred": row.starred,
+                    "tags": list(row.tags),
                 }
             )
         else:

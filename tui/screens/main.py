@@ -21,8 +21,9 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from articles.model import Article
-from articles.store import ArticleRow, Library, LibraryError
+from articles.store import ArticleRow, Library, LibraryError, ListFilter
 from summarize.analysis import Analysis
+from tui.analysis_process import AnalysisProcess
 from tui.keymap import MAIN_BINDINGS
 from tui.options import RenderOptions
 from tui.widgets.analysis_panel import AnalysisPanel
@@ -59,6 +60,7 @@ class MainScreen(Screen):
         self.article: Article | None = None
         self.analysis: Analysis | None = None
         self.analyzer_version: str | None = None  # known once a worker has computed it: the cache is then read here
+        self._analyses = AnalysisProcess()
         self._painted = False
         self._analysis_timer: Timer | None = None
 
@@ -101,6 +103,10 @@ class MainScreen(Screen):
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_paint_done)
 
+    def on_unmount(self) -> None:
+        self.workers.cancel_group(self, "analysis")
+        self._analyses.close()  # a running analysis is killed, never waited for
+
     def _first_paint_done(self) -> None:
         """The screen is up: only now may the analysis (and its heavy imports) start."""
         self._painted = True
@@ -138,7 +144,7 @@ class MainScreen(Screen):
         """The top line (the unread count is a query: the first frame goes without it)."""
         text = self._status_text(
             self.article_list.row_count,
-            self.library.count(unread=True),
+            self.library.count(ListFilter(unread=True)),
             highlights=self.reader.show_highlights,
         )
         self.query_one("#status", Static).update(text)
@@ -223,11 +229,17 @@ class MainScreen(Screen):
         from articles.analysis_cache import analysis_of, analyzer_version
         from summarize.analysis import Cancelled
 
+        def in_child(text: str, language: str | None) -> Analysis:
+            def progress(steps: int) -> None:
+                self.app.call_from_thread(self._analysis_progress, article.id, steps)
+
+            return self._analyses.analyse(text, language, cancelled=lambda: worker.is_cancelled, progress=progress)
+
         library = None
         try:
             library = self._worker_library()
             self.analyzer_version = analyzer_version()
-            result = analysis_of(library, article, cancelled=lambda: worker.is_cancelled)
+            result = analysis_of(library, article, analyse=in_child)
         except Cancelled:
             return
         except Exception as exc:  # the panels say what went wrong; the app keeps running
@@ -239,6 +251,11 @@ class MainScreen(Screen):
                 library.close()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._analysis_ready, article.id, result)
+
+    def _analysis_progress(self, article_id: int | None, steps: int) -> None:
+        if self.article is not None and self.article.id == article_id and self.analysis is None:
+            for name in PANELS:
+                self.panel(name).show_pending(article_id, steps=steps)
 
     def _analysis_ready(self, article_id: int | None, analysis: Analysis) -> None:
         if self.article is None or self.article.id != article_id:
@@ -369,9 +386,7 @@ class MainScreen(Screen):
         if found is None:
             self.notify("No more unread articles.")
             return
-        index = self.article_list.index_of(found, self.article_list.cursor)
-        if index is not None:
-            self.article_list.move_to(index)
+        if self.article_list.move_to_article(found):
             row = self.article_list.current_row
             if row is not None and (self.mode != "list" or self.wide):
                 self.open_row(row)
@@ -390,9 +405,7 @@ class MainScreen(Screen):
     def _search_done(self, article_id: int | None) -> None:
         if article_id is None:
             return
-        index = self.article_list.index_of(article_id, self.article_list.cursor)
-        if index is not None:
-            self.article_list.move_to(index)
+        self.article_list.move_to_article(article_id)
         try:
             article = self.library.get(article_id)
         except KeyError:

@@ -6,6 +6,7 @@ from summarize.analysis import ANALYSIS_MAX_CHARS, Analysis
 from tui.widgets.lines_view import Block, LinesView
 
 PENDING = "Analysing…"
+STEPS = 3  # summary, attendees, objectives
 
 
 class AnalysisPanel(LinesView):
@@ -16,8 +17,12 @@ class AnalysisPanel(LinesView):
     def on_mount(self) -> None:
         self.show_pending(None)
 
-    def show_pending(self, article_id: int | None) -> None:
-        self.set_blocks([Block(PENDING if article_id is not None else "No article selected.", "muted")])
+    def show_pending(self, article_id: int | None, *, steps: int = 0) -> None:
+        """The placeholder while the article is analysed; ``steps`` of the three done so far."""
+        if article_id is None:
+            self.set_blocks([Block("No article selected.", "muted")])
+            return
+        self.set_blocks([Block(PENDING if not steps else f"{PENDING} {min(steps, STEPS)}/{STEPS}", "muted")])
 
     def show_error(self, message: str) -> None:
         self.set_blocks([Block(message, "warning")])
