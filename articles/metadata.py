@@ -1,4 +1,4 @@
-"""Articles checked on import: a language is a short tag, a date is an ISO 8601 date, text is text.
+"""Articles checked on import: a language is a short tag, a date is a date, text is text.
 
 Feeds, pages and JSON exports come from anyone, and their metadata lands in narrow columns of
 the list, the reader and every export. A ``<language>`` holding escape sequences, or a date that
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime
 
+from articles.dates import parse_date
 from articles.model import Article
 
 # An article longer than this is refused on import (issue 17). Long news runs to some 60,000
@@ -20,12 +20,6 @@ MAX_ARTICLE_CHARS = 5_000_000
 
 # BCP 47-like: a 2-3 letter base and a few short subtags ("en", "ar-EG", "zh_Hant_TW").
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
-# ISO 8601 as newsread writes and trafilatura, feeds and exports give it: "2004", "2004-12",
-# "2004-12-05", "2004-12-05T10:30", seconds, fractions, "Z" or an offset. ASCII only.
-_ISO_DATE = re.compile(
-    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
-)
 
 
 def language_tag(value: str | None) -> str | None:
@@ -36,20 +30,13 @@ def language_tag(value: str | None) -> str | None:
     return value if _LANGUAGE_TAG.fullmatch(value) else None
 
 
-def iso_date(value: str | None) -> str | None:
-    """``value`` if it is a real ISO 8601 date or date-time (``2004-02-30`` is not), else ``None``."""
+def valid_date(value: str | None) -> str | None:
+    """``value`` if it is a real date as ``articles.dates.parse_date`` reads them (ISO 8601, RFC 822,
+    ``2004-12``), in printable ASCII; else ``None`` (``2004-02-30`` is no date, nor is ``ESC c``)."""
     if value is None:
         return None
     value = value.strip()
-    match = _ISO_DATE.fullmatch(value)
-    if match is None:
-        return None
-    if match["day"] is not None:
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    elif match["month"] is not None and not 1 <= int(match["month"]) <= 12:
+    if not value.isascii() or not value.isprintable() or parse_date(value) is None:
         return None
     return value
 
@@ -84,8 +71,8 @@ def checked(article: Article) -> Article:
     _check_text(article)
     language, published, imported = (
         language_tag(article.language),
-        iso_date(article.published),
-        iso_date(article.imported),
+        valid_date(article.published),
+        valid_date(article.imported),
     )
     if (language, published, imported) == (article.language, article.published, article.imported):
         return article

@@ -129,7 +129,7 @@ def run_mutations(count: int, seed: int, out: Path, limit_s: float = 20.0) -> di
     import tempfile
 
     from articles.importers import ImportFailure, from_bytes
-    from articles.metadata import iso_date, language_tag
+    from articles.metadata import language_tag, valid_date
     from articles.store import Library
     from summarize.analysis import analyze
     from tests.hostile import FORBIDDEN
@@ -158,7 +158,8 @@ def run_mutations(count: int, seed: int, out: Path, limit_s: float = 20.0) -> di
             for article in loaded.articles:
                 assert language_tag(article.language) == article.language or article.language is None
                 assert (
-                    iso_date(article.published) == article.published and iso_date(article.imported) == article.imported
+                    valid_date(article.published) == article.published
+                    and valid_date(article.imported) == article.imported
                 )
                 result = analyze(article.text, article.language, method=rng.choice(["news", "lead", "lex-rank"]))
                 meta = [article.title, article.kicker or "", article.language or "", article.published or ""]

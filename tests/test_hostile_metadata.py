@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from articles.metadata import iso_date, language_tag
+from articles.metadata import language_tag, valid_date
 from articles.model import Article
 from articles.store import Library
 from tests.conftest import run_newsread
@@ -26,15 +26,25 @@ def test_language_tags_are_kept(value):
     assert language_tag(value) == value.strip()
 
 
-@pytest.mark.parametrize("value", ["2004", "2004-12", "2004-12-05", "2004-12-05T10:30:00+00:00", "2024-01-01 08:00Z"])
-def test_iso_dates_are_kept(value):
-    assert iso_date(value) == value
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2004",
+        "2004-12",
+        "2004-12-05",
+        "2004-12-05T10:30:00+00:00",
+        "2024-01-01 08:00Z",
+        "Mon, 01 Jan 2024 00:00:00 GMT",
+    ],
+)
+def test_valid_dates_are_kept(value):
+    assert valid_date(value) == value
 
 
 @pytest.mark.parametrize("value", [p for _, p in METADATA_PAYLOADS] + ["2004-02-30", "2004-13", "yesterday", ""])
 def test_anything_else_is_dropped(value):
     assert language_tag(value) is None
-    assert iso_date(value) is None
+    assert valid_date(value) is None
 
 
 def test_add_keeps_no_hostile_metadata_and_no_output_shows_any(tmp_path):
