@@ -45,8 +45,8 @@ def run_properties(examples: int, seed: int) -> tuple[int, int, float, str]:
         text=True,
     )
     seconds = time.monotonic() - start
-    runs = sum(int(n) for n in re.findall(r"- (\d+) passing examples", proc.stdout))
-    runs += sum(int(n) for n in re.findall(r"- (\d+) failing examples", proc.stdout))
+    # hypothesis prints "- 5 passing, 0 failing, and 0 invalid test cases" per phase
+    runs = sum(int(a) + int(b) for a, b in re.findall(r"- (\d+) passing, (\d+) failing", proc.stdout))
     failed = int(m.group(1)) if (m := re.search(r"(\d+) failed", proc.stdout)) else 0
     return runs, failed, seconds, proc.stdout[-3000:]
 
