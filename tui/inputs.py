@@ -50,10 +50,10 @@ def _library_input(ref: str, library_path: Path | None) -> InputText:
 
 def report_truncated(source: InputText) -> None:
     """A notice on stderr (the exit status stays 0) when ``analyze`` reads only the start of a long input."""
-    from summarize.analysis import ANALYSIS_MAX_CHARS, analysed_part
+    from summarize.analysis import analysed_part
 
-    if len(source.text) > ANALYSIS_MAX_CHARS:
-        read = len(analysed_part(source.text))
+    read = len(analysed_part(source.text))
+    if read < len(source.text):
         report(f"{source.name}: long text: analysed its first {read:,} of {len(source.text):,} characters")
 
 

@@ -261,9 +261,12 @@ class MainScreen(Screen):
         if self.article is None or self.article.id != article_id:
             return  # the selection moved on
         self.analysis = analysis
-        length = len(self.article.text)
+        from summarize.analysis import analysed_part
+
+        text = self.article.text
+        analysed = len(analysed_part(text))
         for name in PANELS:
-            self.panel(name).show_analysis(analysis, text_length=length)
+            self.panel(name).show_analysis(analysis, text_length=len(text), analysed=analysed)
         self.reader.set_highlights((s.start, s.end) for s in analysis.sentences)
 
     def _analysis_failed(self, article_id: int | None, message: str) -> None:

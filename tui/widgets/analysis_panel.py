@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarize.analysis import ANALYSIS_MAX_CHARS, Analysis
+from summarize.analysis import Analysis
 from tui.widgets.lines_view import Block, LinesView
 
 PENDING = "Analysing…"
@@ -27,11 +27,12 @@ class AnalysisPanel(LinesView):
     def show_error(self, message: str) -> None:
         self.set_blocks([Block(message, "warning")])
 
-    def show_analysis(self, analysis: Analysis, *, text_length: int = 0) -> None:
-        """The analysis; ``text_length`` (of the article) over the analysis limit adds a notice on top."""
+    def show_analysis(self, analysis: Analysis, *, text_length: int = 0, analysed: int | None = None) -> None:
+        """The analysis; when only the first ``analysed`` of ``text_length`` characters were read
+        (``summarize.analysis.analysed_part``), a notice on top says so."""
         blocks = self.blocks_for(analysis) or [Block(self.EMPTY, "muted")]
-        if text_length > ANALYSIS_MAX_CHARS:
-            notice = f"Long article ({text_length:,} characters): analysed its first {ANALYSIS_MAX_CHARS:,}."
+        if analysed is not None and analysed < text_length:
+            notice = f"Long article ({text_length:,} characters): analysed its first {analysed:,}."
             blocks = [Block(notice, "warning"), *blocks]
         self.set_blocks(blocks)
 
