@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from summarize.text import WORD, normalize, to_ascii_digits
+from summarize.text import WORD, normalize, to_ascii_digits, unseat_hamza
 from summarize.text.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, INFLECTION_SUFFIXES, PRONOUN_SUFFIXES
 from summarize.text.normalize import ARABIC_INDIC_DIGITS, HARAKAT, PERSIAN_DIGITS, TATWEEL, replace_all
 
@@ -54,7 +54,6 @@ _EXACT = (
     *((d, str(n % 10)) for n, d in enumerate(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS)),
 )
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_HAMZA_ON_SEATS = str.maketrans("ؤئ", "ءء")  # "مسئول" and "مسؤول": writers seat the hamza either way
 _FOLD = str.maketrans("ةى", "هي")  # writers mix them freely
 _PREPOSITIONS = ("ب", "ل", "ك")
 _MIN_STEM = 3  # letters a reading keeps: "الله" is not the article plus "له"
@@ -94,7 +93,7 @@ def analyse(word: str) -> Analysis:
         return Analysis(lowered, frozenset(), frozenset(forms))
     # particles and endings are read on the word with ة and ى as written ("قوتها", but "الله" has no ending),
     # then every form is folded like the rest
-    written = normalize(word).translate(_HAMZA_ON_SEATS)
+    written = unseat_hamza(normalize(word))
     folded = written.translate(_FOLD)
     bare = {form.translate(_FOLD) for form in _without_particles(written)} - {folded}
     endings = {

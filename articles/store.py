@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from articles import people
 from articles.dates import now_iso, sort_key
 from articles.model import Article
+from articles.people import PersonRow
 from articles.schema import APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, migrate
 from articles.search_text import (
     FTS_TABLE,
@@ -94,10 +96,14 @@ class ListFilter:
     unread: bool = False
     starred: bool = False
     language: str | None = None
+    person: int | None = None  # articles this person of the people index attended
 
     def where(self) -> tuple[list[str], list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if self.person is not None:
+            clauses.append("id IN (SELECT article_id FROM attendance WHERE person_id = ?)")
+            params.append(self.person)
         if self.unread:
             clauses.append("read = 0")
         if self.starred:
@@ -455,6 +461,7 @@ class Library:
                     f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", chunk
                 ).fetchall():
                     conn.execute(_FTS_DELETE, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
+                people.forget_articles(conn, chunk)
                 removed += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk).rowcount
         return removed
 
@@ -498,6 +505,12 @@ class Library:
         )
         found = [_row(r) for r in self.conn.execute(sql, (*params, limit))]
         return found[::-1] if backwards else found
+
+    @_guarded
+    def row(self, article_id: int) -> ArticleRow | None:
+        """The light row of one article, or None."""
+        found = self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if found is None else _row(found)
 
     @_guarded
     def key_of(self, article_id: int) -> RowKey | None:
@@ -672,6 +685,34 @@ class Library:
                 "INSERT OR REPLACE INTO analysis (content_hash, analyzer_version, data) VALUES (?, ?, ?)",
                 (content_hash, analyzer_version, payload),
             )
+            people.index_analysis(conn, content_hash, analyzer_version, analysis)
+
+    @_guarded
+    def index_people(self, content_hash: str, analyzer_version: str, analysis: Analysis) -> None:
+        """Index the attendees of a cached analysis (one stored before the people index existed)."""
+        with self._write() as conn:
+            people.index_analysis(conn, content_hash, analyzer_version, analysis)
+
+    @_guarded
+    def people_indexed(self, content_hash: str, analyzer_version: str) -> bool:
+        return people.is_indexed(self.conn, content_hash, analyzer_version)
+
+    @_guarded
+    def people(self, query: str | None = None, *, limit: int = 100) -> list[PersonRow]:
+        """People who attended the library's events, most followed first (``articles.people``)."""
+        return people.people(self.conn, query, limit=limit)
+
+    @_guarded
+    def find_person(self, name: str) -> PersonRow | None:
+        return people.find_person(self.conn, name)
+
+    @_guarded
+    def person(self, person_id: int) -> PersonRow | None:
+        return people.person_row(self.conn, person_id)
+
+    @_guarded
+    def person_in_article(self, article_id: int, name: str) -> int | None:
+        return people.person_in_article(self.conn, article_id, name)
 
     # -- samples -------------------------------------------------------------------------------
 

@@ -220,12 +220,37 @@ COMMANDS: tuple[Command, ...] = (
         "search",
         "Full-text search over titles and bodies, Arabic-aware (diacritics, alef, ة/ه, ى/ي) and English-stemmed.",
         (
-            Param("query", (), 'Words (prefixes match), or "a phrase".', "QUERY...", many=True, required=True),
+            Param(
+                "query",
+                (),
+                'Words (in any form: بحضور finds حضور), word* for a prefix, or "a phrase".',
+                "[QUERY...]",
+                many=True,
+                default=(),
+            ),
+            Param(
+                "person",
+                ("--person", "-p"),
+                "Only the articles this person attended (any spelling, or part of the name), newest first.",
+                "NAME",
+            ),
             Param("limit", ("--limit", "-n"), "How many hits.", "N", int, default=20, minimum=1),
             _format("text", "json"),
         ),
         "tui.commands.library_cmd:search",
         fast=True,
+    ),
+    Command(
+        "people",
+        "People who attended the events of the library's articles, most followed first, with their latest title.",
+        (
+            Param("query", (), "Only people with this in one of their names.", "[QUERY]"),
+            Param("limit", ("--limit", "-n"), "How many people.", "N", int, default=50, minimum=1),
+            _format("text", "json"),
+        ),
+        "tui.commands.people_cmd:people",
+        fast=True,
+        epilog="The index is filled as articles are analysed (the reader, or 'newsread analyze --library-all').",
     ),
     Command(
         "rm",
