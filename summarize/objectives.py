@@ -629,7 +629,8 @@ def _sentences_before(layout: _Layout, first: _Marker, back: int) -> list[tuple[
     sentences of that paragraph and of up to ``back`` paragraphs before it (no paragraph that is a list item)."""
     text, paras = layout.text, layout.paras
     out: list[tuple[int, int]] = []
-    index, pos = first.para, first.start
+    index: int = first.para
+    pos: int | None = first.start
     if first.at_start:
         index, pos = first.para - 1, None
     while index >= 0 and index >= first.para - back - (1 if first.at_start else 0):
