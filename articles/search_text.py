@@ -264,6 +264,13 @@ class Query:
         """Whether a word of the article is one the query asks for (for snippets)."""
         return any(t.accepts(word) for t in self.terms) or any(t.accepts(word) for p in self.phrases for t in p)
 
+    @property
+    def needles(self) -> tuple[str, ...]:
+        """Letters every matching word holds (the first three of each form, folded): a block without
+        any of them is passed over without looking at its words one by one."""
+        forms = {f for t in (*self.terms, *(t for p in self.phrases for t in p)) for f in (t.folded, *t.readings)}
+        return tuple({form[:3] for form in forms if form})
+
 
 def _in_order(phrase: tuple[Term, ...], block: str) -> bool:
     words = WORD.findall(block)
@@ -317,7 +324,11 @@ def snippet(blocks: list[str], query: Query, *, width: int = SNIPPET_WORDS) -> s
 
     The excerpt is a slice of the original text (logical order, harakat kept), with ``…``
     where it was cut; without any matching word, the start of the first block."""
+    needles = query.needles
     for block in blocks:
+        folded = unseat_hamza(normalize(block, fold_letters=True))
+        if not any(needle in folded for needle in needles):
+            continue
         spans = [m.span() for m in WORD.finditer(block)]
         for index, (start, end) in enumerate(spans):
             if query.matches_word(block[start:end]):

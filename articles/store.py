@@ -40,6 +40,7 @@ from articles.search_text import (
 from summarize.analysis import Analysis
 
 BUSY_TIMEOUT_S = 60.0
+RANK_ALL_LIMIT = 10_000  # articles a word may stand in and still be ranked by relevance rather than date
 _FTS_INSERT = (
     "INSERT INTO articles_fts (rowid, title, body, title_words, body_words, title_stems, body_stems)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -582,17 +583,34 @@ class Library:
         with them in another accepted form (``articles.search_text``); each group ranked by bm25.
 
         FTS5 ranks with ``ORDER BY rank LIMIT``: only the best rows are kept while matching, and only
-        they are read back and cut into snippets. ``count_hits`` counts, when a caller wants it."""
+        they are read back and cut into snippets. A query whose every word stands in more than
+        ``RANK_ALL_LIMIT`` articles lists the most recently added first instead: ranking them all costs
+        time that grows with the library, and a word that common ranks nothing apart. ``count_hits``
+        counts, when a caller wants it."""
         parsed = self._parse(query)
         if parsed.empty:
             return []
-        found = self._ranked(parsed.match_expression(loose=False), limit)
+        newest_first = self._common(parsed)
+        found = self._ranked(parsed.match_expression(loose=False), limit, newest_first=newest_first)
         if len(found) < limit:
             seen = {article_id for article_id, _ in found}
             wanted = limit - len(found) if not parsed.phrases else PHRASE_CANDIDATES
-            more = self._ranked(parsed.match_expression(loose=True), wanted + len(found))
+            more = self._ranked(parsed.match_expression(loose=True), wanted + len(found), newest_first=newest_first)
             found += [hit for hit in more if hit[0] not in seen]
         return self._hits(found, parsed, limit)
+
+    def _common(self, parsed: Query) -> bool:
+        """Whether every word of the query stands in more than ``RANK_ALL_LIMIT`` articles (as written)."""
+        words = [t.exact for t in parsed.terms if not t.prefix] + [t.exact for p in parsed.phrases for t in p]
+        if not words:
+            return False
+        for word in words:
+            row = self.conn.execute(
+                "SELECT max(doc) FROM articles_vocab WHERE term = ? AND col IN ('title', 'body')", (word,)
+            ).fetchone()
+            if row[0] is None or row[0] <= RANK_ALL_LIMIT:
+                return False
+        return True
 
     def _parse(self, query: str) -> Query:
         return parse_query(query, known=self._known_word)
@@ -607,7 +625,10 @@ class Library:
             is not None
         )
 
-    def _ranked(self, expression: str, limit: int) -> list[tuple[int, float]]:
+    def _ranked(self, expression: str, limit: int, *, newest_first: bool = False) -> list[tuple[int, float]]:
+        if newest_first:  # rowid order is the index's own: the first rows found are the ones returned
+            sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+            return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (expression, limit))]
         return [
             (int(r[0]), float(r[1]))
             for r in self.conn.execute(
