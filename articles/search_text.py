@@ -197,13 +197,10 @@ def _index_forms(word: str) -> tuple[str, tuple[str, ...]]:
 
 def _loose(exact: str) -> tuple[str, str]:
     """The folded words and the other readings of the distinct words of an exact text, each once."""
-    words: set[str] = set()
-    stems: list[str] = []
-    for word in _tokens(exact):
-        folded, readings = _index_forms(word)
-        words.add(folded)
-        stems += readings
-    return " ".join(words), " ".join(set(stems) - words)
+    forms = list(map(_index_forms, _tokens(exact)))  # map over a cached function: no loop in Python
+    words = {folded for folded, _ in forms}
+    stems = set().union(*(readings for _, readings in forms)) - words
+    return " ".join(words), " ".join(stems)
 
 
 @dataclass(frozen=True)
