@@ -3,34 +3,54 @@
 The news method scores each body sentence by its position (news puts the gist first),
 its centrality (overlap with the rest of the article) and its overlap with the
 headline, skips near-duplicates (pull-quotes repeat body sentences) and returns the
-chosen sentences in article order.
+chosen sentences in article order. Its cost is linear in the article's length.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from summarize.language import detect_language, stop_words
-from summarize.sentences import ITEM, SENTENCE, TITLE, Sentence, split_sentences
-from summarize.stemming import stemmer_for
-from summarize.text import words
+from summarize.language import detect_language
+from summarize.ranking.classic import DUPLICATE_CONTAINMENT, candidate_indices, classic_scores
+from summarize.ranking.duplicates import DuplicateIndex
+from summarize.ranking.terms import terms
+from summarize.sentences import TITLE, Sentence, split_sentences
+
+__all__ = [
+    "DEFAULT_COUNT",
+    "METHODS",
+    "SUMY_METHODS",
+    "ChosenSentence",
+    "InputTooLong",
+    "Summary",
+    "budget",
+    "candidate_indices",
+    "summarize_text",
+    "terms",
+]
 
 DEFAULT_METHOD = "news"
+CLASSIC_METHOD = "classic"  # the first news method (hand-set weights), kept by name to compare against
 LEAD_METHOD = "lead"
 SUMY_METHODS = ("lsa", "lex-rank", "text-rank", "luhn", "edmundson", "sum-basic", "kl", "reduction")
-METHODS = (DEFAULT_METHOD, LEAD_METHOD, *SUMY_METHODS)
+METHODS = (DEFAULT_METHOD, CLASSIC_METHOD, LEAD_METHOD, *SUMY_METHODS)
 DEFAULT_COUNT = 3
 
-# Weights of the news method, tuned on the development half of EASC (see README).
-POSITION_WEIGHT = 1.0
-POSITION_DECAY = 0.6
-CENTRALITY_WEIGHT = 0.5
-HEADLINE_WEIGHT = 0.6
-LENGTH_WEIGHT = 0.1
-DUPLICATE_CONTAINMENT = 0.7
-MIN_WORDS = 4
+# The hard limit: past it nothing is read (the news method takes about 5 s per million characters).
+MAX_INPUT_CHARS = 10_000_000
+# How many near-duplicates the news method skips before it stops looking (a text of one sentence
+# repeated thousands of times would otherwise be checked copy by copy).
+MAX_SKIPPED_DUPLICATES = 200
+
+
+class InputTooLong(ValueError):
+    """The text is longer than ``limit`` characters: refused before any work."""
+
+    def __init__(self, length: int, limit: int):
+        super().__init__(f"text has {length:,} characters; the summarizer reads at most {limit:,}")
+        self.length = length
+        self.limit = limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +73,6 @@ class Summary:
     chosen: tuple[ChosenSentence, ...]
 
 
-def candidate_indices(sentences: tuple[Sentence, ...]) -> list[int]:
-    """Body sentences and list items: never the kicker or the headline."""
-    return [i for i, s in enumerate(sentences) if s.kind in (SENTENCE, ITEM)]
-
-
 def budget(n_candidates: int, count: int | None, ratio: float | None) -> int:
     """How many sentences to choose: an explicit count, a ratio of the body, or the default."""
     if count is not None:
@@ -69,77 +84,32 @@ def budget(n_candidates: int, count: int | None, ratio: float | None) -> int:
     return max(0, min(wanted, n_candidates))
 
 
-def terms(text: str, lang: str) -> list[str]:
-    """Stemmed content words of ``text`` (stop words and bare numbers left out)."""
-    stem = stemmer_for(lang)
-    stops = stop_words(lang)
-    out = []
-    for word in words(text):
-        stemmed = stem(word)
-        if stemmed and not stemmed.isdigit() and stemmed not in stops and stem(word) not in stops:
-            out.append(stemmed)
-    return out
-
-
-def _cosine(a: Counter, b: Counter) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
-
-
-def near_duplicates(bags: dict[int, Counter]) -> set[int]:
-    """Indices whose terms are mostly contained in another, longer sentence (pull-quotes)."""
-    dropped: set[int] = set()
-    keys = list(bags)
-    for i in keys:
-        mine = set(bags[i])
-        if not mine:
-            continue
-        for j in keys:
-            if i == j or j in dropped:
-                continue
-            other = set(bags[j])
-            if len(other) < len(mine) or (len(other) == len(mine) and j > i):
-                continue
-            if len(mine & other) / len(mine) >= DUPLICATE_CONTAINMENT:
-                dropped.add(i)
-                break
-    return dropped
-
-
-def news_scores(sentences: tuple[Sentence, ...], lang: str) -> dict[int, float]:
-    """Score each candidate; near-duplicates and fragments are left out of the result."""
-    candidates = candidate_indices(sentences)
-    bags = {i: Counter(terms(sentences[i].text, lang)) for i in candidates}
-    document: Counter = Counter()
-    for bag in bags.values():
-        document.update(bag)
-    headline = Counter()
-    for s in sentences:
-        if s.kind == TITLE:
-            headline.update(terms(s.text, lang))
-    dropped = near_duplicates(bags)
-    scores: dict[int, float] = {}
-    for rank, i in enumerate(candidates):
-        if i in dropped or len(words(sentences[i].text)) < MIN_WORDS:
-            continue
-        rest = document - bags[i]
-        score = (
-            LENGTH_WEIGHT * math.log1p(len(bags[i]))
-            + POSITION_WEIGHT / (rank + 1) ** POSITION_DECAY
-            + CENTRALITY_WEIGHT * _cosine(bags[i], rest)
-            + HEADLINE_WEIGHT * _cosine(bags[i], headline)
-        )
-        scores[i] = score
-    return scores
-
-
 def lead_scores(sentences: tuple[Sentence, ...], lang: str) -> dict[int, float]:
     """Lead-N: earlier is better."""
     candidates = candidate_indices(sentences)
     return {i: 1.0 / (rank + 1) for rank, i in enumerate(candidates)}
+
+
+def best_first(
+    scores: dict[int, float], n: int, skip: Callable[[int], bool] | None = None, max_skipped: int | None = None
+) -> list[int]:
+    """The ``n`` best indices by score (ties: earlier first), passing over those ``skip`` rejects."""
+    chosen: list[int] = []
+    skipped = 0
+    for i in sorted(scores, key=lambda i: (-scores[i], i)):
+        if len(chosen) >= n or (max_skipped is not None and skipped > max_skipped):
+            break
+        if skip is not None and skip(i):
+            skipped += 1
+            continue
+        chosen.append(i)
+    return chosen
+
+
+def _news(sentences: tuple[Sentence, ...], lang: str, n: int) -> tuple[list[int], dict[int, float]]:
+    ranked = classic_scores(sentences, lang)
+    duplicates = DuplicateIndex(ranked.bags, DUPLICATE_CONTAINMENT)
+    return best_first(ranked.scores, n, duplicates.is_duplicate, MAX_SKIPPED_DUPLICATES), ranked.scores
 
 
 def summarize_text(
@@ -150,24 +120,31 @@ def summarize_text(
     method: str = DEFAULT_METHOD,
     language: str | None = None,
 ) -> Summary:
-    """Summarize ``text`` with ``method``; the chosen sentences keep the article's order."""
+    """Summarize ``text`` with ``method``; the chosen sentences keep the article's order.
+
+    Raises ``ValueError`` for an unknown method and ``InputTooLong`` past ``MAX_INPUT_CHARS``.
+    """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r} (known: {', '.join(METHODS)})")
+    if len(text) > MAX_INPUT_CHARS:
+        raise InputTooLong(len(text), MAX_INPUT_CHARS)
     lang = language or detect_language(text)
     sentences = split_sentences(text, lang)
     title = next((s.text for s in sentences if s.kind == TITLE), None)
     n = budget(len(candidate_indices(sentences)), count, ratio)
-    if method == DEFAULT_METHOD:
-        scores = news_scores(sentences, lang)
-    elif method == LEAD_METHOD:
-        scores = lead_scores(sentences, lang)
+    if method in (DEFAULT_METHOD, CLASSIC_METHOD):
+        best, scores = _news(sentences, lang, n)
     else:
-        from summarize.sumy_methods import sumy_scores
+        if method == LEAD_METHOD:
+            scores = lead_scores(sentences, lang)
+        else:
+            from summarize.sumy_methods import sumy_scores
 
-        scores = sumy_scores(method, sentences, lang, n)
-    if not scores and n:  # only fragments: better a short summary than none
+            scores = sumy_scores(method, sentences, lang, n)
+        best = best_first(scores, n)
+    if not best and n:  # only fragments: better a short summary than none
         scores = lead_scores(sentences, lang)
-    best = sorted(scores, key=lambda i: (-scores[i], i))[:n]
+        best = best_first(scores, n)
     chosen = tuple(
         ChosenSentence(i, sentences[i].text, round(scores[i], 4), sentences[i].start, sentences[i].end)
         for i in sorted(best)
