@@ -29,7 +29,8 @@ from pathlib import Path
 from summarize.text import words
 
 SIZES = (2_000, 20_000, 200_000, 2_000_000)
-METHOD_TASKS = ("news", "lead", "lsa", "lex-rank", "text-rank", "luhn", "edmundson", "sum-basic", "kl", "reduction")
+METHOD_TASKS = ("news", "classic", "lead", "lsa", "lex-rank", "text-rank", "luhn", "edmundson", "sum-basic", "kl")
+METHOD_TASKS += ("reduction",)
 TASKS = (*METHOD_TASKS, "extract")
 PROCLITICS = {"و", "ف", "ب", "ل", "ك"}
 ENCLITICS = {"ه", "ها", "هما", "هم", "هن", "كم", "كما", "نا"}
