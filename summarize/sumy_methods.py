@@ -144,7 +144,9 @@ def sumy_scores(method: str, sentences: tuple[Sentence, ...], lang: str, count: 
     if count <= 0:
         return {}
     if method in VECTORIZED:
-        body, ratings = _sumy_words(method, sentences, lang)
+        with warnings.catch_warnings():  # the Czech stemmer warns on each mixed-case word
+            warnings.simplefilter("ignore")
+            body, ratings = _sumy_words(method, sentences, lang)
         # sumy keys ratings by sentence text: a repeated sentence takes its last copy's rating
         # (graphs) or the sum of its copies' (Reduction); LSA rates by position
         if method in ("lex-rank", "text-rank"):

@@ -266,3 +266,11 @@ def test_sumy_own_methods_are_capped(method):
     result = summarize_text(text, count=3, method=method)
     assert len(result.chosen) == 3
     assert time.process_time() - start < 20
+
+
+@pytest.mark.parametrize("method", ["lsa", "lex-rank", "text-rank", "reduction", "kl", "sum-basic", "luhn"])
+def test_vectorized_and_quick_methods_stay_quiet(method):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning is a stray line on the user's stderr
+        summarize_text("ء", count=1, method=method, language="cs")  # the Czech stemmer warns on mixed case
+        summarize_text("one", count=1, method=method, language="en")
