@@ -164,9 +164,7 @@ def show(options: GlobalOptions, *, article_ref: str, output_format: str) -> int
     return 0
 
 
-def search(
-    options: GlobalOptions, *, query: Sequence[str], person: str | None, limit: int, output_format: str
-) -> int:
+def search(options: GlobalOptions, *, query: Sequence[str], person: str | None, limit: int, output_format: str) -> int:
     """Full-text search over titles and bodies, or the articles a person attended."""
     text = " ".join(query)
     if not text.strip() and not person:

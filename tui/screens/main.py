@@ -420,6 +420,9 @@ class MainScreen(Screen):
 
     def action_toggle_highlights(self) -> None:
         on = self.reader.toggle_highlights()
+        summary = self.panel("summary")
+        if isinstance(summary, SummaryPanel):
+            summary.explain(on)  # the scores and reasons of the highlighted sentences
         self.update_status()
         if on and self.analysis is None and self.article is not None:
             self.notify("Highlights appear when the summary is ready.")
