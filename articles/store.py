@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from articles import people
 from articles.dates import now_iso, sort_key
 from articles.model import Article
+from articles.people import PersonRow
 from articles.schema import APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, migrate
 from articles.search_text import (
     FTS_TABLE,
@@ -39,6 +41,7 @@ from articles.search_text import (
 from summarize.analysis import Analysis
 
 BUSY_TIMEOUT_S = 60.0
+RANK_ALL_LIMIT = 10_000  # articles a word may stand in and still be ranked by relevance rather than date
 _FTS_INSERT = (
     "INSERT INTO articles_fts (rowid, title, body, title_words, body_words, title_stems, body_stems)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -95,10 +98,14 @@ class ListFilter:
     unread: bool = False
     starred: bool = False
     language: str | None = None
+    person: int | None = None  # articles this person of the people index attended
 
     def where(self) -> tuple[list[str], list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if self.person is not None:
+            clauses.append("id IN (SELECT article_id FROM attendance WHERE person_id = ?)")
+            params.append(self.person)
         if self.unread:
             clauses.append("read = 0")
         if self.starred:
@@ -506,6 +513,7 @@ class Library:
                     f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", chunk
                 ).fetchall():
                     conn.execute(_FTS_DELETE, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
+                people.forget_articles(conn, chunk)
                 removed += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk).rowcount
         return removed
 
@@ -549,6 +557,12 @@ class Library:
         )
         found = [_row(r) for r in self.conn.execute(sql, (*params, limit))]
         return found[::-1] if backwards else found
+
+    @_guarded
+    def row(self, article_id: int) -> ArticleRow | None:
+        """The light row of one article, or None."""
+        found = self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if found is None else _row(found)
 
     @_guarded
     def key_of(self, article_id: int) -> RowKey | None:
@@ -620,17 +634,34 @@ class Library:
         with them in another accepted form (``articles.search_text``); each group ranked by bm25.
 
         FTS5 ranks with ``ORDER BY rank LIMIT``: only the best rows are kept while matching, and only
-        they are read back and cut into snippets. ``count_hits`` counts, when a caller wants it."""
+        they are read back and cut into snippets. A query whose every word stands in more than
+        ``RANK_ALL_LIMIT`` articles lists the most recently added first instead: ranking them all costs
+        time that grows with the library, and a word that common ranks nothing apart. ``count_hits``
+        counts, when a caller wants it."""
         parsed = self._parse(query)
         if parsed.empty:
             return []
-        found = self._ranked(parsed.match_expression(loose=False), limit)
+        newest_first = self._common(parsed)
+        found = self._ranked(parsed.match_expression(loose=False), limit, newest_first=newest_first)
         if len(found) < limit:
             seen = {article_id for article_id, _ in found}
             wanted = limit - len(found) if not parsed.phrases else PHRASE_CANDIDATES
-            more = self._ranked(parsed.match_expression(loose=True), wanted + len(found))
+            more = self._ranked(parsed.match_expression(loose=True), wanted + len(found), newest_first=newest_first)
             found += [hit for hit in more if hit[0] not in seen]
         return self._hits(found, parsed, limit)
+
+    def _common(self, parsed: Query) -> bool:
+        """Whether every word of the query stands in more than ``RANK_ALL_LIMIT`` articles (as written)."""
+        words = [t.exact for t in parsed.terms if not t.prefix] + [t.exact for p in parsed.phrases for t in p]
+        if not words:
+            return False
+        for word in words:
+            row = self.conn.execute(
+                "SELECT max(doc) FROM articles_vocab WHERE term = ? AND col IN ('title', 'body')", (word,)
+            ).fetchone()
+            if row[0] is None or row[0] <= RANK_ALL_LIMIT:
+                return False
+        return True
 
     def _parse(self, query: str) -> Query:
         return parse_query(query, known=self._known_word)
@@ -645,7 +676,10 @@ class Library:
             is not None
         )
 
-    def _ranked(self, expression: str, limit: int) -> list[tuple[int, float]]:
+    def _ranked(self, expression: str, limit: int, *, newest_first: bool = False) -> list[tuple[int, float]]:
+        if newest_first:  # rowid order is the index's own: the first rows found are the ones returned
+            sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+            return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (expression, limit))]
         return [
             (int(r[0]), float(r[1]))
             for r in self.conn.execute(
@@ -723,6 +757,34 @@ class Library:
                 "INSERT OR REPLACE INTO analysis (content_hash, analyzer_version, data) VALUES (?, ?, ?)",
                 (content_hash, analyzer_version, payload),
             )
+            people.index_analysis(conn, content_hash, analyzer_version, analysis)
+
+    @_guarded
+    def index_people(self, content_hash: str, analyzer_version: str, analysis: Analysis) -> None:
+        """Index the attendees of a cached analysis (one stored before the people index existed)."""
+        with self._write() as conn:
+            people.index_analysis(conn, content_hash, analyzer_version, analysis)
+
+    @_guarded
+    def people_indexed(self, content_hash: str, analyzer_version: str) -> bool:
+        return people.is_indexed(self.conn, content_hash, analyzer_version)
+
+    @_guarded
+    def people(self, query: str | None = None, *, limit: int = 100) -> list[PersonRow]:
+        """People who attended the library's events, most followed first (``articles.people``)."""
+        return people.people(self.conn, query, limit=limit)
+
+    @_guarded
+    def find_person(self, name: str) -> PersonRow | None:
+        return people.find_person(self.conn, name)
+
+    @_guarded
+    def person(self, person_id: int) -> PersonRow | None:
+        return people.person_row(self.conn, person_id)
+
+    @_guarded
+    def person_in_article(self, article_id: int, name: str) -> int | None:
+        return people.person_in_article(self.conn, article_id, name)
 
     # -- samples -------------------------------------------------------------------------------
 

@@ -104,6 +104,11 @@ class InputBatch:
                 continue
             yield number, source
 
+    def fail(self, message: str) -> None:
+        """One input could not be handled: one line on stderr, and the command ends with status 1."""
+        report(message)
+        self.failed += 1
+
     @property
     def several(self) -> bool:
         return len(self.refs) > 1

@@ -19,9 +19,11 @@ def summarize(
     algorithm: str,
     language: str | None,
     output_format: str,
+    explain: bool,
 ) -> int:
     """Summarize each input; the chosen sentences in article order."""
     from summarize.analysis import analyze
+    from summarize.summary import InputTooLong
 
     if sentences is not None and ratio is not None:
         raise UsageError("use --sentences or --ratio, not both")
@@ -30,9 +32,14 @@ def summarize(
     batch = InputBatch(files, "Summarizing", options.library)
     for number, source in batch:
         report_truncated(source)
-        result = analyze(
-            source.text, lang or source.language, method=algorithm, sentences=sentences, ratio=ratio, extraction=False
-        )
+        try:
+            language = lang or source.language
+            result = analyze(
+                source.text, language, method=algorithm, sentences=sentences, ratio=ratio, extraction=False
+            )
+        except InputTooLong as exc:
+            batch.fail(f"{source.name}: {exc}")
+            continue
         if output_format == "json":
             out.json({"file": source.name, **result.summary_json()})
         elif output_format == "markdown":
@@ -49,4 +56,6 @@ def summarize(
                 out.line(f"==> {source.name} <==")
             for chosen in result.sentences:
                 out.line(chosen.text)
+                if explain:
+                    out.line(f"  ({chosen.explanation()})")
     return batch.status
