@@ -425,29 +425,43 @@ class Library:
         return self.add_many([article])[0]
 
     @_guarded
-    def add_many(self, articles: Iterable[Article], *, restore: bool = False) -> list[tuple[int, bool]]:
-        """Store many articles in one transaction (all of them or none); ``(id, added)`` for each.
+    def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
+        """Store many articles in one transaction (all of them or none); ``(id, added)`` for each."""
+        with self._write() as conn:
+            return [self._insert(conn, article) for article in articles]
 
-        ``restore``: the articles come from newsread's own export, so one already stored takes the
-        export's read and starred flags and gains its tags (a backup restored into a library that
-        already holds the samples keeps its marks)."""
+    @_guarded
+    def restore_many(self, articles: Iterable[Article]) -> tuple[list[tuple[int, bool]], int]:
+        """Store articles from newsread's own export, in one transaction: ``(id, added)`` for each,
+        and how many already stored took different marks from the export.
+
+        One already stored takes the export's read and starred flags and gains its tags, so a
+        backup restored into a library that already holds the samples keeps its marks."""
         results = []
+        changed = 0
         with self._write() as conn:
             for article in articles:
                 article_id, added = self._insert(conn, article)
-                if restore and not added:
-                    self._restore_marks(conn, article_id, article)
+                if not added:
+                    changed += self._restore_marks(conn, article_id, article)
                 results.append((article_id, added))
-        return results
+        return results, changed
 
     @staticmethod
-    def _restore_marks(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
-        (tags,) = conn.execute("SELECT tags FROM articles WHERE id = ?", (article_id,)).fetchone()
-        merged = list(dict.fromkeys([*json.loads(tags), *article.tags]))
+    def _restore_marks(conn: sqlite3.Connection, article_id: int, article: Article) -> bool:
+        """Give a stored article the export's marks; True when that changed them."""
+        read, starred, tags = conn.execute(
+            "SELECT read, starred, tags FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        stored_tags = json.loads(tags)
+        merged = list(dict.fromkeys([*stored_tags, *article.tags]))
+        if (bool(read), bool(starred), stored_tags) == (article.read, article.starred, merged):
+            return False
         conn.execute(
             "UPDATE articles SET read = ?, starred = ?, tags = ? WHERE id = ?",
             (int(article.read), int(article.starred), json.dumps(merged, ensure_ascii=False), article_id),
         )
+        return True
 
     def _insert(self, conn: sqlite3.Connection, article: Article) -> tuple[int, bool]:
         content_hash = article.content_hash
