@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -179,6 +180,20 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _check_regular(path: Path) -> None:
+    """Refuse a pipe, device or socket (as the library or beside it as its ``-wal``, ``-shm`` or
+    ``-journal``): opening a FIFO waits for a writer that never comes, and SQLite would block on it too."""
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            continue  # absent (or unreadable: opening it reports that)
+        if not stat.S_ISREG(mode):
+            raise LibraryError(
+                f"{candidate}: not a regular file (a pipe, device or socket), not a library; it was left as it is"
+            )
+
+
 def _check_header(path: Path) -> None:
     """Refuse, before SQLite touches it, a file that is not an SQLite database or not ours."""
     try:
@@ -196,6 +211,36 @@ def _check_header(path: Path) -> None:
     user_version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
     _check_identity(path, application_id, user_version, has_schema=schema_cookie != 0)
+
+
+def _check_wal_identity(path: Path) -> None:
+    """Refuse a file whose un-checkpointed ``-wal`` makes it newer or another program's, read read-only.
+
+    The header check reads the main file only, and a read-write connection that then refused the file
+    would, on closing, checkpoint the WAL into it and delete the WAL: the file would not be left as it was.
+    A read-only connection cannot checkpoint; with ``readonly_shm`` it writes no byte at all (without a
+    ``-shm``, SQLite needs to create one to read the WAL: that index file is all it adds).
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if path.with_name(path.name + "-shm").exists():
+        uri += "&readonly_shm=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            version, application_id, tables = _read_identity(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if _is_busy(exc):
+            return  # a live writer is at it: the read-write open below waits its turn and checks again
+        raise _describe(path, exc) from exc
+    _check_identity(path, application_id, version, has_schema=tables > 0 and version == 0)
 
 
 def _check_identity(path: Path, application_id: int, user_version: int, *, has_schema: bool) -> None:
@@ -259,8 +304,10 @@ class Library:
         if path.exists():
             if path.is_dir():
                 raise LibraryError(f"{path}: is a directory, not a library file")
+            _check_regular(path)
             if not _CONNECTED.get(os.path.realpath(path)):  # checked already, and closing a file would drop locks
                 _check_header(path)
+                _check_wal_identity(path)
             if not os.access(path, os.W_OK):
                 raise LibraryError(f"{path}: the library file is read-only; it was left as it is")
         else:
@@ -335,6 +382,10 @@ class Library:
         for row in conn.execute("SELECT id, title, kicker, paragraphs FROM articles"):
             conn.execute(_FTS_INSERT, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """Wait at most ``seconds`` for another writer's lock (the app's UI thread cannot wait a minute)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def close(self) -> None:
         if self._conn is not None:

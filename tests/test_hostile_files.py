@@ -205,7 +205,10 @@ def test_one_five_million_character_line_is_handled_in_bounded_time(tmp_path, li
     path.write_text(five_million_character_line(random.Random(3)))
     code, _out, err, rss, seconds = run_measured(command, str(path), library=library, timeout=120)
     assert code == 0, err
-    assert err == []
+    if command == "add":
+        assert err == []
+    else:  # the analysis reads the start of it, and says so (issue 17.11)
+        assert len(err) == 1 and "long text: analysed its first" in err[0], err
     assert rss < 1024 * 1024 and seconds < 60, (rss, seconds)  # it used to hang in the sentence splitter
 
 
