@@ -13,7 +13,7 @@ from articles.importers.samples import sample_articles
 from articles.model import Article
 from articles.samples import sample_names
 from articles.schema import APPLICATION_ID, SCHEMA_VERSION
-from articles.store import Library, LibraryError, ListFilter
+from articles.store import EVERYTHING, Library, LibraryError, ListFilter
 from summarize.analysis import Analysis, Attendee
 
 
@@ -385,6 +385,33 @@ def test_keyset_pages_walk_the_list_both_ways(lib):
     assert [r.id for r in last] == order[-7:]
     before = lib.page(limit=5, after=last[0].key, backwards=True)
     assert [r.id for r in before] == order[-12:-7]
+
+
+def test_fences_give_the_same_positions_counting_a_few_rows(lib):
+    dates = [f"2026-01-{1 + k // 120:02}T00:{k // 2 % 60:02}:00+00:00" for k in range(2000)]  # pairs share a key
+    ids = [i for i, _ in lib.add_many(Article(f"t{k}", (f"body {k}",), published=d) for k, d in enumerate(dates))]
+    lib.set_read(ids[::3], True)
+    for where in (ListFilter(), ListFilter(unread=True)):
+        fences = lib.fences(where, step=7)
+        listed = [r.id for r in lib.rows(where, limit=2000)]
+        assert fences.keys == tuple(lib.key_of(i) for i in listed[::7])
+        assert [lib.position(i, where, fences) for i in listed] == list(range(len(listed)))
+    assert lib.position(ids[0], ListFilter(unread=True), lib.fences(ListFilter(unread=True), step=7)) is None
+    assert lib.fences(ListFilter(language="xx")).keys == ()
+
+    last = lib.ids()[-1]
+
+    def steps(fences) -> int:  # virtual-machine steps of one position query, in tens
+        ticks = []
+        lib.conn.set_progress_handler(lambda: ticks.append(1), 10)
+        try:
+            lib.position(last, EVERYTHING, fences)
+        finally:
+            lib.conn.set_progress_handler(None, 0)
+        return len(ticks)
+
+    assert steps(lib.fences(step=7)) * 5 < steps(None)  # from the last fence, not from the top
+    assert steps(lib.fences(ListFilter(unread=True), step=7)) >= steps(None) // 2  # another list's: ignored
 
 
 def test_positions_come_from_one_count_in_any_filter(lib):
