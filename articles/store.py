@@ -710,17 +710,18 @@ class Library:
         return self._hits(found, parsed, limit)
 
     def _common(self, parsed: Query) -> bool:
-        """Whether every word of the query stands in more than ``RANK_ALL_LIMIT`` articles (as written)."""
-        words = [t.exact for t in parsed.terms if not t.prefix] + [t.exact for p in parsed.phrases for t in p]
-        if not words:
+        """Whether every word of the query stands in more than ``RANK_ALL_LIMIT`` articles (as written).
+
+        Counted by matching at most ``RANK_ALL_LIMIT + 1`` rows: the index's vocabulary table would
+        read a word's whole list of articles to count them (124 ms for a common word at a million)."""
+        terms = [t for t in parsed.terms if not t.prefix] + [t for p in parsed.phrases for t in p]
+        if not terms:
             return False
-        for word in words:
-            row = self.conn.execute(
-                "SELECT max(doc) FROM articles_vocab WHERE term = ? AND col IN ('title', 'body')", (word,)
-            ).fetchone()
-            if row[0] is None or row[0] <= RANK_ALL_LIMIT:
-                return False
-        return True
+        probe = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+        return all(
+            self.conn.execute(probe, (term.match(loose=False), RANK_ALL_LIMIT + 1)).fetchone()[0] > RANK_ALL_LIMIT
+            for term in terms
+        )
 
     def _parse(self, query: str) -> Query:
         return parse_query(query, known=self._known_word)

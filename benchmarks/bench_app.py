@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -98,6 +100,40 @@ def build_library(path: Path, count: int) -> None:
                     print(f"  {number:,} articles", file=sys.stderr, flush=True)
         library.add_many(batch)
         library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    partial.rename(path)
+
+
+def build_by_copies(path: Path, source: Path, copies: int) -> None:
+    """A library of ``copies`` times the articles of ``source``, each copy dated another year (so the
+    copies interleave nowhere and every sort key differs); rows copied inside SQLite, and each text's
+    search-index values computed once and stored for every copy. A million articles this way take
+    minutes, where importing a million one by one takes hours on this machine; what the app and
+    search are measured on is the same: a million rows, their index and their search entries."""
+    import shutil
+
+    from articles.store import _FTS_INSERT, _index_values
+
+    partial = path.with_name(path.name + ".partial")
+    shutil.copyfile(source, partial)
+    conn = sqlite3.connect(partial, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    originals = conn.execute("SELECT id, title, kicker, paragraphs FROM articles ORDER BY id").fetchall()
+    values = {i: _index_values(t, k, json.loads(p)) for i, t, k, p in originals}
+    columns = "title, kicker, paragraphs, pull_quotes, language, source, published, imported, read, starred, tags"
+    for copy in range(1, copies):
+        year = f"{2026 - copy:04d}"
+        conn.execute("BEGIN")
+        first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+        conn.execute(
+            f"INSERT INTO articles (content_hash, {columns}, sort_key) SELECT content_hash || ':{copy}', {columns}, "
+            f"'{year}' || substr(sort_key, 5) FROM articles WHERE id <= ? ORDER BY id",
+            (originals[-1][0],),
+        )
+        conn.executemany(_FTS_INSERT, ((first + n, *values[i]) for n, (i, *_rest) in enumerate(originals)))
+        conn.execute("COMMIT")
+        print(f"  copy {copy + 1} of {copies}", file=sys.stderr, flush=True)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
     partial.rename(path)
 
 
@@ -256,6 +292,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--presses", type=int, default=300)
     parser.add_argument("--build-only", action="store_true", help="build the library (with --keep) and stop")
+    parser.add_argument(
+        "--copies-of",
+        type=Path,
+        help="build the library as dated copies of this built one (e.g. app-100000.sqlite3 for --count 1000000)",
+    )
     parser.add_argument("--child-latency", nargs=2, metavar=("LIBRARY", "PRESSES"), help=argparse.SUPPRESS)
     parser.add_argument("--child-jumps", metavar="LIBRARY", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -273,7 +314,12 @@ def main() -> None:
     library = work / f"app-{args.count}.sqlite3"
     if not library.exists():
         start = time.perf_counter()
-        build_library(library, args.count)
+        if args.copies_of:
+            with sqlite3.connect(f"file:{args.copies_of}?mode=ro", uri=True) as source:
+                originals = source.execute("SELECT count(*) FROM articles").fetchone()[0]
+            build_by_copies(library, args.copies_of, max(1, round(args.count / originals)))
+        else:
+            build_library(library, args.count)
         print(f"built a library of {args.count} articles in {time.perf_counter() - start:.1f} s: {library}")
     if args.build_only:
         return

@@ -476,3 +476,15 @@ def test_a_library_of_the_previous_release_is_migrated_and_keeps_its_articles(tm
         new_id = library.add(Article(title="After the upgrade", paragraphs=("c",)))[0]
         assert new_id == 10
         assert [h.id for h in library.search("Undated")] == [9]
+
+
+def test_a_word_in_more_than_the_rank_limit_lists_newest_first_others_by_relevance(lib, monkeypatch):
+    monkeypatch.setattr("articles.store.RANK_ALL_LIMIT", 5)
+    # "harbour" in every article, once, and "crane" in three, most often in the oldest
+    bodies = [f"The harbour reopened on day {k}." + (" Crane crane crane." if k == 0 else "") for k in range(8)]
+    bodies[3] += " A crane was seen."
+    bodies[5] += " The crane moved."
+    ids = [i for i, _ in lib.add_many(art(f"Port news {k}", body) for k, body in enumerate(bodies))]
+    assert [h.id for h in lib.search("harbour")] == sorted(ids, reverse=True)  # common: newest first
+    assert [h.id for h in lib.search("crane")][0] == ids[0]  # rare: ranked, the oldest has it most
+    assert [h.id for h in lib.search("harbour crane")][0] == ids[0]  # one rare word: ranked
