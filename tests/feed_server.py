@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +35,7 @@ class FeedSite:
     hits: Counter = field(default_factory=Counter)
     not_modified: Counter = field(default_factory=Counter)
     base: str = ""
+    delay: float = 0.0  # seconds each answer waits (a slow site)
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -44,6 +46,8 @@ def _handler(site: FeedSite) -> type[QuietHandler]:
         def do_GET(self) -> None:
             path = self.path
             site.hits[path] += 1
+            if site.delay:
+                time.sleep(site.delay)
             resource = site.resources.get(path)
             if resource is None:
                 self.reply(404, "text/plain", b"not found")

@@ -90,6 +90,8 @@ def list_articles(
     unread: bool,
     starred: bool,
     lang: str | None,
+    feed: str | None,
+    folder: str | None,
     limit: int,
     offset: int,
     output_format: str,
@@ -98,7 +100,12 @@ def list_articles(
     lang = lang.strip().lower() if lang else None
     out = Output(options.render)
     with library_errors(), open_library(options.library) as library:
-        where = ListFilter(unread=unread, starred=starred, language=lang)
+        feed_id = None
+        if feed is not None:
+            from tui.commands.feeds_cmd import resolve_feed
+
+            feed_id = resolve_feed(library, feed).id
+        where = ListFilter(unread=unread, starred=starred, language=lang, feed=feed_id, folder=folder)
         total = library.count(where)
         rows = library.rows(where, offset=offset, limit=limit or max(total, 1))
     for row in rows:
@@ -115,6 +122,7 @@ def list_articles(
                     "read": row.read,
                     "starred": row.starred,
                     "tags": list(row.tags),
+                    "feed_id": row.feed_id,
                 }
             )
         else:
