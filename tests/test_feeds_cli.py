@@ -86,6 +86,14 @@ def test_subscribe_by_page_list_filter_and_refresh(site, cli):
     assert len(cli("list", "--format", "json")[1].splitlines()) >= 3  # the articles stay
 
 
+def test_show_names_every_feed_that_carried_the_story(site, cli):
+    site.resources["/a"] = Resource(rss("Alpha", [("a1", "Parliament passes the water law", "A's copy.", None)]))
+    site.resources["/b"] = Resource(rss("Beta", [("b1", "Parliament passes the water law", "B's copy.", None)]))
+    assert cli("feeds", "add", site.url("/a"), site.url("/b"))[0] == 0
+    (row,) = [json.loads(line) for line in cli("list", "--feed", "Alpha", "-f", "json")[1].splitlines()]
+    assert "feeds: Alpha, Beta" in cli("show", str(row["id"]))[1]
+
+
 def test_refresh_exits_1_only_when_every_feed_failed(site, cli):
     site.resources["/ok"] = Resource(rss("Ok", _items(1)))
     cli("feeds", "add", site.url("/ok"))

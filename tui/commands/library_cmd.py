@@ -146,6 +146,7 @@ def show(options: GlobalOptions, *, article_ref: str, output_format: str) -> int
             article = library.get(article_id)
         except KeyError:
             raise errors.UserError(f"no article with id {article_id} in the library") from None
+        feeds = [feed.name for feed in library.feeds_of_article(article_id)]
     if output_format == "json":
         out.json(article_to_dict(article))
         return 0
@@ -166,6 +167,8 @@ def show(options: GlobalOptions, *, article_ref: str, output_format: str) -> int
     out.line(" · ".join(d for d in details if d))
     if article.source:
         out.line(f"source: {article.source}")
+    if feeds:
+        out.line(f"feeds: {', '.join(feeds)}")
     if article.tags:
         out.line(f"tags: {', '.join(article.tags)}")
     quotes = set(article.pull_quotes)
