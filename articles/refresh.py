@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -31,6 +31,7 @@ from articles.subscriptions import DEFAULT_INTERVAL_S, Feed, FeedState
 
 WORKERS = 8
 PER_HOST = 2
+PARSE_PROCESSES_MIN_FEEDS = 20  # from this many feeds on, parsing (pure CPU: feedparser, lxml) gets processes
 MIN_INTERVAL_S = 15 * 60
 MAX_INTERVAL_S = 24 * 3600
 MAX_BACKOFF_S = 24 * 3600
@@ -119,8 +120,11 @@ class _HostLimit:
             return self._hosts.setdefault(host, threading.BoundedSemaphore(self._limit))
 
 
-def download(feed: Feed, *, known: frozenset[str] = frozenset(), host_limit: _HostLimit | None = None) -> Download:
-    """Fetch and parse one feed (in a worker thread); with ``full_text``, the pages of its new entries too."""
+def download(
+    feed: Feed, *, known: frozenset[str] = frozenset(), host_limit: _HostLimit | None = None, parse: bool = True
+) -> Download:
+    """Fetch and (unless not ``parse``) parse one feed, in a worker thread; with ``full_text``, the pages of
+    its new entries too. Unparsed, a 200 answer comes back with ``fetched`` only, for a parser process."""
     limit = host_limit or _HostLimit(PER_HOST)
     try:
         with limit(feed.url):
@@ -129,9 +133,23 @@ def download(feed: Feed, *, known: frozenset[str] = frozenset(), host_limit: _Ho
         return Download(feed, error=str(exc), status=exc.status)
     except LoadError as exc:
         return Download(feed, error=str(exc))
-    if fetched.status == 304:
+    if fetched.status == 304 or not parse:
         return Download(feed, fetched)
     return parse_download(feed, fetched, known=known, host_limit=limit)
+
+
+def _parse_in_child(feed: Feed, fetched: Fetched) -> Download:
+    """``parse_download`` in a parser process, the body not sent back (the parent has it)."""
+    result = parse_download(feed, fetched)
+    return replace(result, fetched=replace(fetched, data=b""))
+
+
+def _parser_pool(processes: int) -> ProcessPoolExecutor:
+    """Parser processes, started fresh (``spawn``: the caller has threads, which a fork would copy mid-lock);
+    made when the first feed that changed arrives, so a refresh of unchanged feeds starts none."""
+    import multiprocessing
+
+    return ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"))
 
 
 def parse_download(
@@ -245,29 +263,43 @@ def refresh(
     cancelled: Callable[[], bool] | None = None,
     workers: int = WORKERS,
     per_host: int = PER_HOST,
+    processes: int = 0,
 ) -> RefreshResult:
     """Fetch ``feeds`` (default: every subscription) that are due (all enabled ones with ``force``) and store
-    what changed; ``progress(done, total, outcome)`` after each feed is stored, in the calling thread."""
+    what changed; ``progress(done, total, outcome)`` after each feed is stored, in the calling thread.
+
+    With ``processes`` > 1 and at least ``PARSE_PROCESSES_MIN_FEEDS`` feeds, the feeds are parsed in that
+    many processes: parsing is CPU work the GIL would otherwise serialise with the storing (full-text feeds
+    stay in the threads, where the per-host limit holds for their pages)."""
     chosen = library.feeds() if feeds is None else feeds
     chosen = [f for f in chosen if not f.disabled] if force else due(chosen)
     if not chosen:
         return RefreshResult()
     host_limit = _HostLimit(per_host)
     outcomes: list[FeedOutcome] = []
+    parallel = processes > 1 and len(chosen) >= PARSE_PROCESSES_MIN_FEEDS
+    parsers: ProcessPoolExecutor | None = None
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="refresh")
     stopped = False
     try:
         pending: set[Future[Download]] = set()
         for feed in chosen:
             known = library.entry_keys(feed.id) if feed.full_text else frozenset()
-            pending.add(pool.submit(download, feed, known=known, host_limit=host_limit))
+            in_thread = not parallel or feed.full_text
+            pending.add(pool.submit(download, feed, known=known, host_limit=host_limit, parse=in_thread))
         while pending:
             if cancelled is not None and cancelled():
                 stopped = True
                 break
             done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
             for future in done:
-                outcome = store(library, future.result())
+                result = future.result()
+                fetched = result.fetched
+                if result.error is None and result.parsed is None and fetched is not None and fetched.status != 304:
+                    parsers = parsers or _parser_pool(processes)
+                    pending.add(parsers.submit(_parse_in_child, result.feed, fetched))
+                    continue
+                outcome = store(library, result)
                 outcomes.append(outcome)
                 if progress is not None:
                     progress(len(outcomes), len(chosen), outcome)
@@ -277,4 +309,6 @@ def refresh(
     finally:
         # stopped (quit, Ctrl-C): fetches under way are left to end on their own, nothing more is stored
         pool.shutdown(wait=not stopped, cancel_futures=True)
+        if parsers is not None:
+            parsers.shutdown(wait=not stopped, cancel_futures=True)
     return RefreshResult(tuple(outcomes))

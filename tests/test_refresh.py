@@ -176,3 +176,14 @@ def test_full_text_feeds_take_the_linked_page(site, library):
     assert len(article.paragraphs) >= 8 and "Paragraph 7" in article.paragraphs[-1]
     refresh(library, force=True)
     assert site.hits["/page"] == 1  # a known entry's page is not fetched again
+
+
+def test_many_feeds_are_parsed_in_processes_with_the_same_result(site, library):
+    for n in range(20):
+        site.resources[f"/p{n}"] = Resource(rss(f"P{n}", _items(f"p{n}x", 3)), etag=f'"{n}"')
+        library.add_feed(site.url(f"/p{n}"))
+    site.resources["/p0"] = Resource(status=500)
+    result = refresh(library, processes=2)
+    assert (result.fetched, result.failed, result.new) == (19, 1, 57)
+    again = refresh(library, force=True, processes=2)
+    assert (again.not_modified, again.failed, again.new) == (19, 1, 0)

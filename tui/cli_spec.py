@@ -369,6 +369,7 @@ FEED_COMMANDS: tuple[Command, ...] = (
             Param("force", ("--force",), "Fetch them even if they are not due yet.", kind=bool, default=False),
         ),
         "tui.commands.feeds_cmd:refresh",
+        fast=True,  # run from cron every few minutes: no Typer start-up
         epilog="One summary line; the exit status is 1 only when every fetched feed failed.",
     ),
 )

@@ -6,6 +6,7 @@ line per problem on stderr, and return the exit status.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,6 +16,8 @@ from tui import errors
 from tui.library_access import library_errors, open_library
 from tui.options import GlobalOptions
 from tui.output import Output
+
+MAX_PARSERS = 4  # parser processes for a large refresh (one per core, up to this)
 
 
 def _plural(count: int, word: str) -> str:
@@ -173,7 +176,13 @@ def refresh(options: GlobalOptions, *, feeds: Sequence[str], force: bool) -> int
             errors.report("no subscriptions yet: 'newsread feeds add URL' subscribes to one")
             return 0
         with progress_bar("Refreshing") as advance:
-            result = run_refresh(library, chosen, force=force, progress=lambda done, total, _: advance(done, total))
+            result = run_refresh(
+                library,
+                chosen,
+                force=force,
+                progress=lambda done, total, _: advance(done, total),
+                processes=min(os.cpu_count() or 1, MAX_PARSERS),
+            )
     for outcome in result.outcomes:
         if outcome.status in (FAILED, GONE):
             errors.report(outcome.error or f"{outcome.name}: failed")
