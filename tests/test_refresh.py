@@ -187,3 +187,15 @@ def test_many_feeds_are_parsed_in_processes_with_the_same_result(site, library):
     assert (result.fetched, result.failed, result.new) == (19, 1, 57)
     again = refresh(library, force=True, processes=2)
     assert (again.not_modified, again.failed, again.new) == (19, 1, 0)
+
+
+def test_an_entrys_html_gives_only_its_text(site, library):
+    html = (
+        "&lt;p&gt;Kept text.&lt;/p&gt;&lt;script&gt;evil()&lt;/script&gt;&lt;style&gt;p{}&lt;/style&gt;"
+        "&lt;applet&gt;applet text&lt;/applet&gt;"
+        "&lt;p onclick='x()'&gt;More &lt;a href='javascript:x'&gt;text&lt;/a&gt;&lt;/p&gt;"
+    )
+    site.resources["/h"] = Resource(rss("H", [("h1", "A story with markup inside", html, None)]))
+    library.add_feed(site.url("/h"))
+    refresh(library)
+    assert library.get(library.ids()[0]).paragraphs == ("Kept text.", "More text")
