@@ -33,6 +33,7 @@ class FeedEntry:
     article: Article
     guid: str | None = None
     link: str | None = None
+    index: tuple[str, ...] | None = None  # the article's search index values, when computed ahead (a parser process)
 
     @property
     def key(self) -> str:

@@ -26,7 +26,7 @@ from articles.feed_entries import FeedEntry
 from articles.fetch import Fetched, FetchError, fetch
 from articles.importers.feeds import ParsedFeed, parse_feed_entries
 from articles.sources import LoadError
-from articles.store import Library
+from articles.store import Library, article_index_values
 from articles.subscriptions import DEFAULT_INTERVAL_S, Feed, FeedState
 
 WORKERS = 8
@@ -162,7 +162,8 @@ def parse_download(
         return Download(feed, fetched, error=f"{feed.url}: {exc}")
     if feed.full_text:
         parsed = _with_full_text(parsed, known, host_limit or _HostLimit(PER_HOST))
-    return Download(feed, fetched, parsed)
+    entries = tuple(replace(entry, index=article_index_values(entry.article)) for entry in parsed.entries)
+    return Download(feed, fetched, replace(parsed, entries=entries))
 
 
 def _with_full_text(parsed: ParsedFeed, known: frozenset[str], host_limit: _HostLimit) -> ParsedFeed:

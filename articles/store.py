@@ -519,7 +519,8 @@ class Library:
             row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
             return int(row[0]), False
         article_id = int(cursor.lastrowid or 0)
-        conn.execute(_FTS_INSERT, (article_id, *_index_values(article.title, article.kicker, article.paragraphs)))
+        values = entry.index if entry is not None and entry.index is not None else article_index_values(article)
+        conn.execute(_FTS_INSERT, (article_id, *values))
         return article_id, True
 
     @_guarded
@@ -972,7 +973,8 @@ class Library:
                 article_id,
             ),
         )
-        conn.execute(_FTS_INSERT, (article_id, *_index_values(article.title, article.kicker, article.paragraphs)))
+        values = entry.index if entry.index is not None else article_index_values(article)
+        conn.execute(_FTS_INSERT, (article_id, *values))
         people.forget_articles(conn, [article_id])  # the attendees of the old text
         return True
 
@@ -993,6 +995,12 @@ class Library:
                 added = sum(1 for article in articles if self._insert(conn, article)[1])
             conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', ?)", (now_iso(),))
         return added
+
+
+def article_index_values(article: Article) -> tuple[str, ...]:
+    """What the search index holds for ``article``: a feed refresh computes it in its parser processes and
+    hands it over on the ``FeedEntry``, so the storing thread only writes."""
+    return _index_values(article.title, article.kicker, article.paragraphs)
 
 
 def _index_values(title: str, kicker: str | None, paragraphs: Iterable[str]) -> tuple[str, ...]:

@@ -77,6 +77,10 @@ def test_an_edited_entry_is_updated_in_place_and_keeps_its_star(site, library):
     article = next(library.get(r.id) for r in library.rows() if r.title == items[0][1])
     assert article.paragraphs == ("Corrected text.",)
     assert library.get(starred).starred
+    assert [h.id for h in library.search("Corrected")] == [article.id]  # index values computed by the parser
+    library.remove([article.id])
+    assert library.search("Corrected") == [] and library.search("Story") != []
+    assert library.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_a_story_in_two_feeds_is_stored_once(site, library):
