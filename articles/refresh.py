@@ -297,9 +297,12 @@ def refresh(
                 result = future.result()
                 fetched = result.fetched
                 if result.error is None and result.parsed is None and fetched is not None and fetched.status != 304:
-                    parsers = parsers or _parser_pool(processes)
-                    pending.add(parsers.submit(_parse_in_child, result.feed, fetched))
-                    continue
+                    try:
+                        parsers = parsers or _parser_pool(processes)
+                        pending.add(parsers.submit(_parse_in_child, result.feed, fetched))
+                        continue
+                    except (OSError, ValueError, RuntimeError):  # no processes here (a closed stderr...): parse here
+                        result = parse_download(result.feed, fetched)
                 outcome = store(library, result)
                 outcomes.append(outcome)
                 if progress is not None:

@@ -212,3 +212,18 @@ def test_a_refresh_killed_with_kill_9_leaves_the_library_whole(tmp_path):
         conn.close()
         result = run_newsread("--library", str(library), "refresh", timeout=120)
         assert result.returncode == 0 and f"{60 - fetched} fetched" in result.stdout.decode()
+
+
+def test_a_large_refresh_with_standard_error_closed_still_stores_everything(site, tmp_path):
+    library = tmp_path / "lib.sqlite3"
+    lines = []
+    for n in range(22):  # enough feeds for parser processes
+        site.resources[f"/f{n}"] = Resource(rss(f"F{n}", _items(2, f"f{n}x")))
+        lines.append(f'<outline text="F{n}" xmlUrl="{site.url(f"/f{n}")}"/>')
+    (tmp_path / "all.opml").write_text(f'<opml version="2.0"><body>{"".join(lines)}</body></opml>')
+    assert run_newsread("--library", str(library), "feeds", "add", str(tmp_path / "all.opml")).returncode == 0
+    result = subprocess.run(
+        f"{sys.executable} -m tui.entry --library {library} refresh 2>&-", shell=True, cwd=ROOT, capture_output=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.decode().strip() == "feeds: 22 fetched, 0 not modified, 0 failed; items: 44 new, 0 updated"

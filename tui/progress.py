@@ -30,7 +30,7 @@ def with_progress(items: list[T], description: str) -> Iterator[T]:
 @contextmanager
 def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
     """A bar on stderr (only when it is a terminal) moved by calling ``advance(done, total)``."""
-    if not sys.stderr.isatty():
+    if sys.stderr is None or not sys.stderr.isatty():  # None: started with stderr closed
         yield lambda done, total: None
         return
     from rich.console import Console
