@@ -86,6 +86,8 @@ async def test_refresh_while_moving_and_starring_stars_the_article_shown(library
         assert [r.id for r in library.rows(ListFilter(starred=True))] == [shown]
         assert screen.article.id == shown and screen.article_list.current_row.id == shown
         assert screen.article_list.cursor == 3 + 6  # six new rows above it: the cursor followed the article
+        assert screen.reader.feeds in (("World",), ("Sport",))  # the reader names the feed it came from
+        assert screen.reader.feeds == tuple(f.name for f in library.feeds_of_article(shown))
         await pilot.press("s")
         assert not library.get(shown).starred  # still the article shown
 

@@ -225,7 +225,8 @@ class MainScreen(Screen):
         self._busy_until = time.monotonic() + IDLE_BEFORE_BACKGROUND
         self.article = article
         self.analysis = None
-        self.reader.show_article(article)
+        feeds = tuple(f.name for f in self.library.feeds_of_article(article.id)) if article.id is not None else ()
+        self.reader.show_article(article, feeds)
         if self._analysis_timer is not None:
             self._analysis_timer.stop()
         self.workers.cancel_group(self, "analysis")
