@@ -485,12 +485,16 @@ class Library:
         return True
 
     def _insert(
-        self, conn: sqlite3.Connection, article: Article, feed: tuple[int, FeedEntry, str | None] | None = None
+        self,
+        conn: sqlite3.Connection,
+        article: Article,
+        feed: tuple[int, FeedEntry, str | None, str | None] | None = None,
     ) -> tuple[int, bool]:
-        """Insert ``article`` unless its content is there; ``feed`` is ``(feed id, entry, title key)`` for a feed's."""
+        """Insert ``article`` unless its content is there; ``feed`` is ``(feed id, entry, title key, canonical
+        link)`` for a feed's."""
         content_hash = article.content_hash
         imported = article.imported or now_iso()
-        feed_id, entry, key = feed if feed is not None else (None, None, None)
+        feed_id, entry, key, link = feed if feed is not None else (None, None, None, None)
         cursor = conn.execute(
             "INSERT OR IGNORE INTO articles (content_hash, title, kicker, paragraphs, pull_quotes, language, source,"
             " published, imported, read, starred, tags, sort_key, feed_id, guid, link, title_key)"
@@ -511,7 +515,7 @@ class Library:
                 sort_key(article.published, imported),
                 feed_id,
                 entry.guid if entry else None,
-                canonical_link(entry.link) if entry else None,
+                link,
                 key,
             ),
         )
@@ -931,7 +935,7 @@ class Library:
         if found is not None:
             article_id, added = int(found[0]), False
         else:
-            article_id, added = self._insert(conn, article, (feed_id, entry, key))
+            article_id, added = self._insert(conn, article, (feed_id, entry, key, link))
         if not added:  # a story held already (from another feed, or imported by hand): this feed carries it too
             conn.execute("UPDATE articles SET feed_id = ? WHERE id = ? AND feed_id IS NULL", (feed_id, article_id))
         conn.execute(
