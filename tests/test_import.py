@@ -352,3 +352,23 @@ def test_expand_refuses_pipes_instead_of_blocking(tmp_path):
     os.mkfifo(fifo)
     items, failures = expand([str(fifo)])
     assert items == [] and "not a regular file" in failures[0]
+
+
+def test_a_feed_language_the_entry_is_not_written_in_gives_way_to_detection():
+    feed = """<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>
+    <language>ar</language>
+    <item><title>وزير الخارجية يلتقي نظيره في عمان</title><description>التقى وزير الخارجية اليوم نظيره في
+    عمان لبحث العلاقات الثنائية بين البلدين وسبل تطويرها.</description></item>
+    <item><title>Council approves the water plan</title><description>The city council approved the new
+    water plan on Thursday after a long debate about prices.</description></item>
+    <item><title>2026</title><description>1 2 3 4 5</description></item>
+    </channel></rss>"""
+    languages = [a.language for a in from_bytes(feed.encode(), name="feed.xml", source="feed.xml").articles]
+    assert languages == ["ar", "en", "ar"]  # numbers alone: the feed's word stands
+
+
+def test_a_declared_regional_code_is_cut_to_its_base_when_the_script_agrees():
+    feed = """<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><language>en-GB</language>
+    <item><title>Rail strike ends</title><description>Train drivers returned to work on Monday after
+    the union accepted the offer.</description></item></channel></rss>"""
+    assert [a.language for a in from_bytes(feed.encode(), name="f.xml", source="f.xml").articles] == ["en"]

@@ -22,6 +22,7 @@ from articles.metadata import check_length, checked
 from articles.model import Article
 from articles.sources import STDIN, LoadError, read_bytes
 from summarize.language import detect_language
+from summarize.text import LATIN_LETTER, has_arabic, is_arabic
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -219,9 +220,19 @@ def _decode(data: bytes, name: str) -> str:
         raise ImportFailure(f"{name}: {exc}") from exc
 
 
+# Languages written in Arabic script: a declared one of these on a text without Arabic letters, or
+# another on a mainly Arabic text, is a wrong declaration (a feed's <language> covers every entry,
+# and mixed feeds are common), so the text's own language is detected instead.
+ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ku", "ckb", "sd", "ug", "arz", "apc", "ary"})
+
+
 def with_language(article: Article) -> Article:
-    """``article`` with its language set: a given code cut to its base (``en-US`` → ``en``), else detected."""
+    """``article`` with its language set: a given code cut to its base (``en-US`` → ``en``) when the
+    text's script agrees with it, else detected."""
+    sample = article.text[:LANGUAGE_SAMPLE]
     if article.language:
         base = article.language.split("-", 1)[0].split("_", 1)[0].lower()
-        return article if base == article.language else replace(article, language=base)
-    return replace(article, language=detect_language(article.text[:LANGUAGE_SAMPLE]))
+        no_letters = not LATIN_LETTER.search(sample) and not has_arabic(sample)
+        if no_letters or (base in ARABIC_SCRIPT_LANGUAGES) == is_arabic(sample):
+            return article if base == article.language else replace(article, language=base)
+    return replace(article, language=detect_language(sample))
