@@ -7,6 +7,7 @@ libraries it calls. Any change to them (one new cue word) misses the cache: neve
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
+from articles.store import LibraryError
 from summarize.analysis import FORMAT, Analysis, analyze
 
 if TYPE_CHECKING:
@@ -69,7 +71,9 @@ def analysis_of(
     found = library.cached_analysis(article.content_hash, version)
     if found is None:
         found = analyse(article.text, article.language)
-        library.store_analysis(article.content_hash, version, found)
+        # the cache is a convenience: a full disk or a busy library costs a recomputation later, not the result
+        with contextlib.suppress(LibraryError):
+            library.store_analysis(article.content_hash, version, found)
     return found
 
 

@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -179,6 +180,20 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _check_regular(path: Path) -> None:
+    """Refuse a pipe, device or socket (as the library or beside it as its ``-wal``, ``-shm`` or
+    ``-journal``): opening a FIFO waits for a writer that never comes, and SQLite would block on it too."""
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            continue  # absent (or unreadable: opening it reports that)
+        if not stat.S_ISREG(mode):
+            raise LibraryError(
+                f"{candidate}: not a regular file (a pipe, device or socket), not a library; it was left as it is"
+            )
+
+
 def _check_header(path: Path) -> None:
     """Refuse, before SQLite touches it, a file that is not an SQLite database or not ours."""
     try:
@@ -196,6 +211,36 @@ def _check_header(path: Path) -> None:
     user_version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
     _check_identity(path, application_id, user_version, has_schema=schema_cookie != 0)
+
+
+def _check_wal_identity(path: Path) -> None:
+    """Refuse a file whose un-checkpointed ``-wal`` makes it newer or another program's, read read-only.
+
+    The header check reads the main file only, and a read-write connection that then refused the file
+    would, on closing, checkpoint the WAL into it and delete the WAL: the file would not be left as it was.
+    A read-only connection cannot checkpoint; with ``readonly_shm`` it writes no byte at all (without a
+    ``-shm``, SQLite needs to create one to read the WAL: that index file is all it adds).
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if path.with_name(path.name + "-shm").exists():
+        uri += "&readonly_shm=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            version, application_id, tables = _read_identity(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if _is_busy(exc):
+            return  # a live writer is at it: the read-write open below waits its turn and checks again
+        raise _describe(path, exc) from exc
+    _check_identity(path, application_id, version, has_schema=tables > 0 and version == 0)
 
 
 def _check_identity(path: Path, application_id: int, user_version: int, *, has_schema: bool) -> None:
@@ -259,8 +304,10 @@ class Library:
         if path.exists():
             if path.is_dir():
                 raise LibraryError(f"{path}: is a directory, not a library file")
+            _check_regular(path)
             if not _CONNECTED.get(os.path.realpath(path)):  # checked already, and closing a file would drop locks
                 _check_header(path)
+                _check_wal_identity(path)
             if not os.access(path, os.W_OK):
                 raise LibraryError(f"{path}: the library file is read-only; it was left as it is")
         else:
@@ -336,6 +383,10 @@ class Library:
             conn.execute(_FTS_INSERT, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
 
+    def set_busy_timeout(self, seconds: float) -> None:
+        """Wait at most ``seconds`` for another writer's lock (the app's UI thread cannot wait a minute)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
     def close(self) -> None:
         if self._conn is not None:
             self._release(self._conn)
@@ -374,29 +425,43 @@ class Library:
         return self.add_many([article])[0]
 
     @_guarded
-    def add_many(self, articles: Iterable[Article], *, restore: bool = False) -> list[tuple[int, bool]]:
-        """Store many articles in one transaction (all of them or none); ``(id, added)`` for each.
+    def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
+        """Store many articles in one transaction (all of them or none); ``(id, added)`` for each."""
+        with self._write() as conn:
+            return [self._insert(conn, article) for article in articles]
 
-        ``restore``: the articles come from newsread's own export, so one already stored takes the
-        export's read and starred flags and gains its tags (a backup restored into a library that
-        already holds the samples keeps its marks)."""
+    @_guarded
+    def restore_many(self, articles: Iterable[Article]) -> tuple[list[tuple[int, bool]], int]:
+        """Store articles from newsread's own export, in one transaction: ``(id, added)`` for each,
+        and how many already stored took different marks from the export.
+
+        One already stored takes the export's read and starred flags and gains its tags, so a
+        backup restored into a library that already holds the samples keeps its marks."""
         results = []
+        changed = 0
         with self._write() as conn:
             for article in articles:
                 article_id, added = self._insert(conn, article)
-                if restore and not added:
-                    self._restore_marks(conn, article_id, article)
+                if not added:
+                    changed += self._restore_marks(conn, article_id, article)
                 results.append((article_id, added))
-        return results
+        return results, changed
 
     @staticmethod
-    def _restore_marks(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
-        (tags,) = conn.execute("SELECT tags FROM articles WHERE id = ?", (article_id,)).fetchone()
-        merged = list(dict.fromkeys([*json.loads(tags), *article.tags]))
+    def _restore_marks(conn: sqlite3.Connection, article_id: int, article: Article) -> bool:
+        """Give a stored article the export's marks; True when that changed them."""
+        read, starred, tags = conn.execute(
+            "SELECT read, starred, tags FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        stored_tags = json.loads(tags)
+        merged = list(dict.fromkeys([*stored_tags, *article.tags]))
+        if (bool(read), bool(starred), stored_tags) == (article.read, article.starred, merged):
+            return False
         conn.execute(
             "UPDATE articles SET read = ?, starred = ?, tags = ? WHERE id = ?",
             (int(article.read), int(article.starred), json.dumps(merged, ensure_ascii=False), article_id),
         )
+        return True
 
     def _insert(self, conn: sqlite3.Connection, article: Article) -> tuple[int, bool]:
         content_hash = article.content_hash

@@ -17,6 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 FORMAT = 2  # bump when the JSON shape changes: cached analyses of other formats are recomputed
+# ``analyze`` reads at most this many characters (issue 17): long news runs to some 60,000, and a
+# 50 MB text took minutes and gigabytes. Beyond it the text is cut at a paragraph, line or word break
+# (``analysed_part``); callers compare ``len(text)`` with it to tell the user.
+ANALYSIS_MAX_CHARS = 100_000
+# ... and at most this many paragraphs (blank-line separated): each costs some 2 ms in the sentence
+# splitter and in extraction whatever its length, so 6,000 one-line paragraphs under the character
+# limit took half a minute on a busy machine. News has a few dozen.
+ANALYSIS_MAX_PARAGRAPHS = 1_000
 
 
 class AnalysisFormatError(ValueError):
@@ -156,6 +164,27 @@ class Analysis:
 # -- building one ------------------------------------------------------------------------------
 
 
+def analysed_part(text: str) -> str:
+    """What ``analyze`` reads of ``text``: all of it, or a prefix of at most ``ANALYSIS_MAX_CHARS``
+    characters and ``ANALYSIS_MAX_PARAGRAPHS`` paragraphs ending at a break (so spans into it are
+    spans into ``text``)."""
+    end = -1
+    for _ in range(ANALYSIS_MAX_PARAGRAPHS):
+        end = text.find("\n\n", end + 1, ANALYSIS_MAX_CHARS)
+        if end < 0:
+            break
+    if end >= 0:  # one more paragraph starts after the last one allowed
+        return text[:end]
+    if len(text) <= ANALYSIS_MAX_CHARS:
+        return text
+    head = text[:ANALYSIS_MAX_CHARS]
+    for separator in ("\n\n", "\n", " "):
+        cut = head.rfind(separator)
+        if cut > ANALYSIS_MAX_CHARS // 2:
+            return head[:cut]
+    return head
+
+
 def analyze(
     text: str,
     language: str | None = None,
@@ -172,9 +201,11 @@ def analyze(
     ``method``, ``sentences`` and ``ratio`` choose the summary (``summarize.summary.summarize_text``);
     ``summary=False`` or ``extraction=False`` leave that part empty (a command that prints only one
     part does not pay for the other). ``cancelled`` is asked between the steps: when it answers
-    True, ``Cancelled`` is raised.
+    True, ``Cancelled`` is raised. Only ``analysed_part(text)`` is read.
     """
     from summarize.language import detect_language
+
+    text = analysed_part(text)
 
     def checkpoint() -> None:
         if cancelled is not None and cancelled():

@@ -179,7 +179,8 @@ async def test_link_screen_shows_a_hostile_source_safely(tmp_path):
 async def test_copy_notification_shows_a_hostile_link_literally(tmp_path):
     from tui.app import NewsreadApp
 
-    library = library_with_source(tmp_path / "lib.db", HOSTILE_SOURCE)
+    # A source with controls is no link to copy at all (issue 17.12): markup alone still must not be read.
+    library = library_with_source(tmp_path / "lib.db", "http://example.test/a[@click=app.quit]x[/]")
     try:
         app = NewsreadApp(library)
         async with app.run_test(size=SIZE, notifications=True) as pilot:

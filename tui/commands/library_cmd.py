@@ -49,13 +49,16 @@ def add(options: GlobalOptions, *, refs: Sequence[str], tags: Sequence[str]) -> 
         def flush() -> None:
             nonlocal added, skipped, restored
             for restore, batch in batches.items():
-                if batch:
-                    outcomes = library.add_many(batch, restore=restore)
-                    added += sum(1 for _, new in outcomes if new)
-                    old = sum(1 for _, new in outcomes if not new)
-                    restored += old if restore else 0
-                    skipped += 0 if restore else old
-                    batch.clear()
+                if not batch:
+                    continue
+                if restore:
+                    outcomes, changed = library.restore_many(batch)
+                    restored += changed
+                else:
+                    outcomes = library.add_many(batch)
+                added += sum(1 for _, new in outcomes if new)
+                skipped += sum(1 for _, new in outcomes if not new)
+                batch.clear()
 
         last_flush = time.monotonic()
         for _, (_ref, loaded) in zip(with_progress(items, "Importing"), loaded_inputs, strict=True):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.errors import UsageError
-from tui.inputs import InputBatch, language_option
+from tui.inputs import InputBatch, language_option, report_truncated
 from tui.options import GlobalOptions
 from tui.output import Output
 
@@ -31,6 +31,7 @@ def summarize(
     out = Output(options.render)
     batch = InputBatch(files, "Summarizing", options.library)
     for number, source in batch:
+        report_truncated(source)
         try:
             language = lang or source.language
             result = analyze(

@@ -23,7 +23,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from articles.model import Article
-from articles.store import EVERYTHING, ArticleRow, Library, ListFilter
+from articles.store import EVERYTHING, ArticleRow, Library, LibraryError, ListFilter
 from summarize.analysis import Analysis
 from tui.analysis_process import AnalysisProcess
 from tui.keymap import MAIN_BINDINGS
@@ -241,8 +241,9 @@ class MainScreen(Screen):
         if self.article is None:
             return
         if not self.article.read and self.article.id is not None:
-            self.library.set_read([self.article.id], True)
-            self._refresh_row(self.article.id)
+            article_id = self.article.id
+            if self._write("mark it read", lambda: self.library.set_read([article_id], True)):
+                self._refresh_row(article_id)
         self.set_mode("reading")
         self.reader.focus()
 
@@ -325,8 +326,12 @@ class MainScreen(Screen):
         if self.article is None or self.article.id != article_id:
             return  # the selection moved on
         self.analysis = analysis
+        from summarize.analysis import analysed_part
+
+        text = self.article.text
+        analysed = len(analysed_part(text))
         for name in PANELS:
-            self.panel(name).show_analysis(analysis)
+            self.panel(name).show_analysis(analysis, text_length=len(text), analysed=analysed)
         self.reader.set_highlights((s.start, s.end) for s in analysis.sentences)
 
     def _analysis_failed(self, article_id: int | None, message: str) -> None:
@@ -438,15 +443,31 @@ class MainScreen(Screen):
             return getattr(self.article, flag)
         return bool(getattr(self.library.get(article_id), flag))
 
+    def _write(self, what: str, write: Callable[[], object]) -> bool:
+        """Run a write to the library; if it fails (disk full, another process holding the lock past the
+        short UI timeout), a one-line notice and False: the app keeps running and the user tries again."""
+        try:
+            write()
+        except LibraryError as exc:
+            self.notify(f"Could not {what}: {exc}. Try again later.", severity="error", markup=False)
+            return False
+        return True
+
     def action_toggle_read(self) -> None:
         for article_id in self._target_ids():
-            self.library.set_read([article_id], not self._flag_state(article_id, "read"))
-            self._refresh_row(article_id)
+            read = not self._flag_state(article_id, "read")
+            if self._write(
+                f"mark it {'read' if read else 'unread'}", partial(self.library.set_read, [article_id], read)
+            ):
+                self._refresh_row(article_id)
 
     def action_toggle_star(self) -> None:
         for article_id in self._target_ids():
-            self.library.set_starred([article_id], not self._flag_state(article_id, "starred"))
-            self._refresh_row(article_id)
+            starred = not self._flag_state(article_id, "starred")
+            if self._write(
+                "star it" if starred else "unstar it", partial(self.library.set_starred, [article_id], starred)
+            ):
+                self._refresh_row(article_id)
 
     def _jump_unread(self, backwards: bool) -> None:
         row = self.article_list.current_row
@@ -483,8 +504,10 @@ class MainScreen(Screen):
         self.open_current()
 
     def source_link(self) -> str | None:
-        source = self.article.source if self.article else None
-        return source if source and "://" in source else None
+        """The article's source if it is a clean http(s) link (``tui.sanitize.web_link``)."""
+        from tui.sanitize import web_link
+
+        return web_link(self.article.source if self.article else None)
 
     def action_show_link(self) -> None:
         from tui.screens.link import LinkScreen
@@ -503,7 +526,9 @@ class MainScreen(Screen):
 
             self.notify(f"Copied the link: {for_terminal(link, one_line=True)}", markup=False)  # article text
         elif self.analysis and self.analysis.sentences and isinstance(summary, SummaryPanel):
-            self.app.copy_to_clipboard(summary.summary_text())
+            from tui.sanitize import for_terminal
+
+            self.app.copy_to_clipboard(for_terminal(summary.summary_text()))  # article text: no controls
             self.notify("Copied the summary.")
         else:
             self.notify("Nothing to copy yet.")

@@ -27,9 +27,9 @@ class AttendeesPanel(AnalysisPanel):
         self.people, self.groups = (), ()
         super().show_pending(article_id, steps=steps)
 
-    def show_analysis(self, analysis: Analysis) -> None:
+    def show_analysis(self, analysis: Analysis, *, text_length: int = 0, analysed: int | None = None) -> None:
         self.people, self.groups, self.selected = analysis.attendees, analysis.attendee_groups, 0
-        super().show_analysis(analysis)
+        super().show_analysis(analysis, text_length=text_length, analysed=analysed)
 
     def blocks_for(self, analysis: Analysis) -> list[Block]:
         return self._people_blocks()

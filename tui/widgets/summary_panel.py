@@ -14,15 +14,18 @@ class SummaryPanel(AnalysisPanel):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.explained = False  # with the highlights on, each sentence says why it was chosen
         self._analysis: Analysis | None = None
+        self._lengths: tuple[int, int | None] = (0, None)
 
-    def show_analysis(self, analysis: Analysis) -> None:
+    def show_analysis(self, analysis: Analysis, *, text_length: int = 0, analysed: int | None = None) -> None:
         self._analysis = analysis
-        super().show_analysis(analysis)
+        self._lengths = (text_length, analysed)  # the long-article notice stays when explanations toggle
+        super().show_analysis(analysis, text_length=text_length, analysed=analysed)
 
     def explain(self, on: bool) -> None:
         self.explained = on
         if self._analysis is not None:
-            super().show_analysis(self._analysis)
+            text_length, analysed = self._lengths
+            super().show_analysis(self._analysis, text_length=text_length, analysed=analysed)
 
     def blocks_for(self, analysis: Analysis) -> list[Block]:
         blocks = []
