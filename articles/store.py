@@ -9,6 +9,7 @@ belongs to one thread; other threads open their own (opening is cheap).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import os
@@ -117,6 +118,27 @@ class ListFilter:
 
 
 EVERYTHING = ListFilter()
+FENCE_STEP = 1024
+
+
+@dataclass(frozen=True)
+class Fences:
+    """Every ``step``-th row key of one list (rows 0, step, 2 × step ...) at one moment.
+
+    A row's number is then its fence's number plus one short count (at most ``step`` rows) instead
+    of a count of every row above it, which grows with the library (0.3 s at the middle of a million
+    rows). Valid until the library changes: the list that holds them drops them on every reload."""
+
+    where: ListFilter
+    step: int
+    keys: tuple[RowKey, ...]
+
+    def at_or_above(self, key: RowKey) -> tuple[int, RowKey] | None:
+        """The row number and key of the last fence at or above ``key`` in list order (newest first)."""
+        # keys fall along the list: the fences at or above ``key`` are a prefix
+        index = bisect.bisect_left(self.keys, True, key=lambda fence: fence < key) - 1
+        return None if index < 0 else (index * self.step, self.keys[index])
+
 _ROW_COLUMNS = "id, title, kicker, language, source, published, imported, read, starred, sort_key, tags"
 
 
@@ -585,11 +607,11 @@ class Library:
         return None if found is None else (found[0], int(found[1]))
 
     @_guarded
-    def position(self, article_id: int, where: ListFilter = EVERYTHING) -> int | None:
+    def position(self, article_id: int, where: ListFilter = EVERYTHING, fences: Fences | None = None) -> int | None:
         """The article's row number in the list (0 at the top), or None when it is not in this list.
 
-        One indexed count of the rows before it: opening a search hit or the next unread article
-        at the bottom of a million rows does not walk the list."""
+        One indexed count of the rows above it, from the nearest fence when ``fences`` of this list
+        are given (at most ``fences.step`` rows), else from the top of the list."""
         key = self.key_of(article_id)
         if key is None:
             return None
@@ -599,9 +621,32 @@ class Library:
         ).fetchone()
         if member is None:
             return None
+        start, above = 0, None
+        if fences is not None and fences.where == where and (fence := fences.at_or_above(key)) is not None:
+            start, above = fence
         clauses.append("(sort_key, id) > (?, ?)")
+        params.extend(key)
+        if above is not None:
+            clauses.append("(sort_key, id) <= (?, ?)")
+            params.extend(above)
         sql = "SELECT count(*) FROM articles WHERE " + " AND ".join(clauses)
-        return int(self.conn.execute(sql, (*params, *key)).fetchone()[0])
+        return start + int(self.conn.execute(sql, params).fetchone()[0])
+
+    @_guarded
+    def fences(self, where: ListFilter = EVERYTHING, step: int = FENCE_STEP) -> Fences:
+        """Every ``step``-th row key of the list: one walk of its index, hop by hop with ``OFFSET``
+        inside SQLite (0.5 s at a million rows), meant for a worker thread with its own connection."""
+        clauses, params = where.where()
+        head = "SELECT sort_key, id FROM articles"
+        order = " ORDER BY sort_key DESC, id DESC LIMIT 1"
+        first = self.conn.execute(head + (" WHERE " + " AND ".join(clauses) if clauses else "") + order, params)
+        key = first.fetchone()
+        keys: list[RowKey] = []
+        hop = head + " WHERE " + " AND ".join([*clauses, "(sort_key, id) < (?, ?)"]) + order + " OFFSET ?"
+        while key is not None:
+            keys.append((key[0], int(key[1])))
+            key = self.conn.execute(hop, (*params, *key, step - 1)).fetchone()
+        return Fences(where, step, tuple(keys))
 
     @_guarded
     def ids(self) -> list[int]:
@@ -665,17 +710,18 @@ class Library:
         return self._hits(found, parsed, limit)
 
     def _common(self, parsed: Query) -> bool:
-        """Whether every word of the query stands in more than ``RANK_ALL_LIMIT`` articles (as written)."""
-        words = [t.exact for t in parsed.terms if not t.prefix] + [t.exact for p in parsed.phrases for t in p]
-        if not words:
+        """Whether every word of the query stands in more than ``RANK_ALL_LIMIT`` articles (as written).
+
+        Counted by matching at most ``RANK_ALL_LIMIT + 1`` rows: the index's vocabulary table would
+        read a word's whole list of articles to count them (124 ms for a common word at a million)."""
+        terms = [t for t in parsed.terms if not t.prefix] + [t for p in parsed.phrases for t in p]
+        if not terms:
             return False
-        for word in words:
-            row = self.conn.execute(
-                "SELECT max(doc) FROM articles_vocab WHERE term = ? AND col IN ('title', 'body')", (word,)
-            ).fetchone()
-            if row[0] is None or row[0] <= RANK_ALL_LIMIT:
-                return False
-        return True
+        probe = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
+        return all(
+            self.conn.execute(probe, (term.match(loose=False), RANK_ALL_LIMIT + 1)).fetchone()[0] > RANK_ALL_LIMIT
+            for term in terms
+        )
 
     def _parse(self, query: str) -> Query:
         return parse_query(query, known=self._known_word)

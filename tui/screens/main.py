@@ -23,7 +23,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from articles.model import Article
-from articles.store import EVERYTHING, ArticleRow, Library, LibraryError, ListFilter
+from articles.store import EVERYTHING, ArticleRow, Fences, Library, LibraryError, ListFilter
 from summarize.analysis import Analysis
 from tui.analysis_process import AnalysisProcess
 from tui.keymap import MAIN_BINDINGS
@@ -77,7 +77,7 @@ class MainScreen(Screen):
         # width class, status text and focus are settled here, before the first layout, so the
         # first frame is drawn once rather than redrawn for each of them
         self.set_class(self.app.size.width < WIDE, "narrow")
-        articles = ArticleList(self.library, self.options, id="list")
+        articles = ArticleList(self.library, self.options, fence_source=self._fences_of, id="list")
         yield Static(self._status_text(articles.row_count, None, highlights=False), id="status")
         with Horizontal(id="body"):
             yield articles
@@ -163,6 +163,14 @@ class MainScreen(Screen):
         if self._library_progress:
             text = text.replace(" · ? help", f" · {self._library_progress} · ? help")
         self.query_one("#status", Static).update(text)
+
+    def _fences_of(self, where: ListFilter) -> Fences:
+        """The list's fences, read in the list's worker thread through a connection of its own."""
+        library = self._worker_library()
+        try:
+            return library.fences(where)
+        finally:
+            library.close()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="status")
     def _count_unread(self) -> None:
