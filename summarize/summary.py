@@ -157,7 +157,8 @@ def _reasons(model: RankerModel, values: dict[str, float], contributions: tuple[
         base = name.split("@")[0]
         total[base] = total.get(base, 0.0) + c
     ranked = sorted(total.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:EXPLAINED_FEATURES]
-    return [Feature(name, round(values.get(name, 0.0), 4), round(c, 4)) for name, c in ranked]
+    # a feature that adds nothing is no reason (Arabic's ranker has three features, not four)
+    return [Feature(name, round(values.get(name, 0.0), 4), round(c, 4)) for name, c in ranked if round(c, 4)]
 
 
 def _news(sentences: tuple[Sentence, ...], lang: str, n: int, model: RankerModel) -> tuple[ChosenSentence, ...]:

@@ -4,7 +4,7 @@ sumy's own tokenizers need NLTK data that cannot be downloaded here, cut Arabic 
 ``،``/``؛``/``:`` and drop words carrying harakat, so we build sumy's document model
 ourselves and hand it a tokenizer of our own. Imported only when a sumy method is asked for.
 
-Cost. LSA, LexRank, TextRank and Reduction run on numpy/scipy (``summarize.ranking.graphs``)
+Cost. LSA, LexRank, TextRank and Reduction run on numpy (``summarize.ranking.graphs``)
 with the ratings sumy computes; LSA is linear, the three graph methods read at most
 ``GRAPH_MAX_SENTENCES`` body sentences (a graph is quadratic in its sentences). KL, SumBasic and
 Luhn run sumy's code with its quadratic parts removed (``summarize.ranking.sumy_greedy``: the

@@ -115,3 +115,34 @@ def test_usage_errors_exit_2(newsread, seed_file, args):
 def test_language_override(newsread, seed_file):
     result = newsread("summarize", str(seed_file), "--language", "english", "-f", "json")
     assert json.loads(result.stdout)["language"] == "en"
+
+
+# ---- what start-up loads ------------------------------------------------------------------------
+# The news method is plain Python; these libraries cost from 50 ms (numpy) to seconds (NLTK, which
+# loads scipy and scikit-learn when they are installed) of every `newsread summarize`.
+HEAVY = ("numpy", "scipy", "nltk", "sklearn", "sumy")
+
+
+def _imported(result) -> set[str]:
+    """Every module the process imported, from ``-X importtime``'s report on stderr."""
+    lines = result.stderr.decode().splitlines()
+    return {line.rsplit("|", 1)[1].strip() for line in lines if line.startswith("import time:") and "|" in line}
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
+
+
+def test_the_news_summary_imports_no_heavy_library(newsread, seed_file):
+    result = newsread("summarize", str(seed_file), "--explain", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 0, result.stderr.decode()[-500:]
+    modules = _imported(result)
+    assert "summarize.ranking.model" in modules  # the report covers the summarizer's own imports
+    assert _heavy(modules) == []
+
+
+def test_the_import_check_sees_a_method_that_needs_numpy(newsread, seed_file):
+    # the same check on a graph method finds numpy and sumy: it is able to fail
+    result = newsread("summarize", str(seed_file), "-a", "text-rank", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert result.returncode == 0
+    assert {"numpy", "sumy"} <= set(_heavy(_imported(result)))

@@ -110,6 +110,7 @@ def test_every_pick_explains_itself():
         assert c.features and all(isinstance(f, Feature) for f in c.features)
         named = [f for f in c.features if f.name != "redundancy"]
         assert {f.name for f in named} <= set(FEATURES)
+        assert all(f.contribution != 0 for f in c.features)  # a feature that adds nothing is no reason
         assert [abs(f.contribution) for f in named] == sorted((abs(f.contribution) for f in named), reverse=True)
     # the other methods have positions and no features
     for c in summarize_text(text, count=3, method="lead").chosen:
@@ -174,3 +175,25 @@ def test_the_model_ships_as_package_data_and_loads():
 def test_a_model_with_missing_columns_is_refused():
     with pytest.raises(ValueError):
         RankerModel.from_dict({"features": ["a", "b"], "mean": [0], "scale": [1, 1], "weights": [1, 1], "bias": 0})
+
+
+def test_words_counts_every_word_where_length_counts_content_terms():
+    # "words" is what ROUGE counts (stop words too), "length" the content terms: the Arabic length prior
+    text = (
+        "The minister opened the new bridge over the river on Monday.\n\n"
+        "The minister and all of the others were there for it, and they opened the new bridge over the river."
+    )
+    sentences = summarize_text(text, count=1, language="en").sentences
+    short, padded = sentence_features(sentences, "en")
+    assert padded.values["words"] > short.values["words"]
+    assert padded.values["words"] == pytest.approx(math.log1p(len(sentences[padded.index].text.split())))
+    assert padded.values["length"] - short.values["length"] < padded.values["words"] - short.values["words"]
+
+
+def test_the_shipped_model_ranks_arabic_by_its_own_weights():
+    # recipe split: Arabic's effective weight (base + @ar copy) is zero outside the Arabic fit's features
+    model = default_model()
+    weight = dict(zip(model.features, model.weights, strict=True))
+    arabic = {name: weight[name] + weight[f"{name}@ar"] for name in FEATURES}
+    assert {name for name, w in arabic.items() if abs(w) > 1e-6} == {"position", "first", "words"}
+    assert arabic["position"] > 0 and arabic["words"] > 0

@@ -25,6 +25,7 @@ FEATURES = (
     "relative_position",
     "paragraph_start",
     "length",
+    "words",
     "short",
     "long",
     "headline",
@@ -131,6 +132,7 @@ def sentence_features(sentences: tuple[Sentence, ...], lang: str) -> list[Senten
             "relative_position": rank / others,
             "paragraph_start": float(s.paragraph != previous_paragraph),
             "length": math.log1p(len(bag)),
+            "words": math.log1p(len(tokens)),  # every word, stop words too: what ROUGE counts
             "short": float(len(tokens) < 8),
             "long": float(len(tokens) > 45),
             "headline": _cosine(with_head, own_sq, head_sq),

@@ -1,10 +1,11 @@
-"""sumy's LexRank, TextRank, Reduction and LSA on numpy/scipy: the same ratings, without sumy's Python loops.
+"""sumy's LexRank, TextRank, Reduction and LSA on numpy: the same ratings, without sumy's Python loops.
 
 Each function takes the sentences as sumy sees them (lists of stemmed words, stop words already
 out) and returns one rating per sentence, equal to what sumy computes:
 
 - TextRank: edge weight = shared word count / (log len_i + log len_j), the same dense stochastic
-  matrix and power method as sumy, with the word-overlap counts from one sparse product.
+  matrix and power method as sumy, with the word-overlap counts from one sparse product
+  (``_products``).
 - LexRank: idf-modified cosine above 0.1 as an edge, degree-normalised, sumy's power method.
 - Reduction: the sum of a sentence's TextRank edge weights to the other sentences.
 - LSA: sumy keeps every singular dimension, so a sentence's rating sqrt(sum_k s_k^2 v_kj^2) is the
@@ -15,7 +16,10 @@ out) and returns one rating per sentence, equal to what sumy computes:
   go to the earlier sentence.
 
 Graph methods are quadratic in the number of sentences by nature; the caller caps that number
-(see ``summarize.sumy_methods``). numpy and scipy are imported here only.
+(see ``summarize.sumy_methods``). numpy is imported here only. The sentence-by-sentence products
+need no sparse-matrix library: scipy used to do them, and with scipy installed NLTK's package
+``__init__`` (which sumy's stemmers import) also loads ``scipy.stats``, about 2 s of CPU on every
+``newsread summarize -a lex-rank``.
 """
 
 from __future__ import annotations
@@ -25,13 +29,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy
-from scipy import sparse
 
 MAX_POWER_ITERATIONS = 10_000  # sumy iterates until converged; a guard against a graph that never settles
+# A term in more sentences than this goes through a dense product (sentences x frequent terms); the
+# others through their pairs of sentences, at most this many pairs per sentence a term is in.
+DENSE_MIN_SENTENCES = 32
 
 
-def _counts(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Sentence x term matrix of word counts."""
+def _postings(sentences: Sequence[Sequence[str]]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray, int]:
+    """Each (sentence, term) pair with its count: rows, term ids, counts, and the number of terms."""
     vocabulary: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for row, words in enumerate(sentences):
@@ -39,8 +45,44 @@ def _counts(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
             rows.append(row)
             cols.append(vocabulary.setdefault(term, len(vocabulary)))
             vals.append(count)
-    shape = (len(sentences), max(1, len(vocabulary)))
-    return sparse.csr_matrix((numpy.array(vals, dtype=numpy.float64), (rows, cols)), shape=shape)
+    return (
+        numpy.array(rows, dtype=numpy.int64),
+        numpy.array(cols, dtype=numpy.int64),
+        numpy.array(vals, dtype=numpy.float64),
+        len(vocabulary),
+    )
+
+
+def _products(rows: numpy.ndarray, cols: numpy.ndarray, vals: numpy.ndarray, count: int, terms: int) -> numpy.ndarray:
+    """``M @ M.T`` for the sentence x term matrix ``M`` given by its nonzero entries, without building ``M``.
+
+    Terms in more than ``DENSE_MIN_SENTENCES`` sentences (few of them: at most entries / 32) go
+    through a dense product; every other term adds ``value_i * value_j`` for each pair of its
+    sentences (at most 32 pairs per entry), summed by ``bincount``. Both are linear in memory.
+    """
+    out = numpy.zeros((count, count))
+    if not len(rows):
+        return out
+    frequency = numpy.bincount(cols, minlength=terms)
+    dense = frequency[cols] > DENSE_MIN_SENTENCES
+    if dense.any():
+        frequent, column = numpy.unique(cols[dense], return_inverse=True)
+        matrix = numpy.zeros((count, len(frequent)))
+        matrix[rows[dense], column] = vals[dense]
+        out += matrix @ matrix.T
+    sparse_rows, sparse_cols, sparse_vals = rows[~dense], cols[~dense], vals[~dense]
+    if len(sparse_rows):
+        order = numpy.argsort(sparse_cols, kind="stable")
+        sparse_rows, sparse_cols, sparse_vals = sparse_rows[order], sparse_cols[order], sparse_vals[order]
+        sizes = frequency[sparse_cols]  # each entry pairs with every entry of its term, itself included
+        first = numpy.searchsorted(sparse_cols, sparse_cols)  # where its term's entries start
+        left = numpy.repeat(numpy.arange(len(sparse_rows)), sizes)
+        block = numpy.repeat(numpy.cumsum(sizes) - sizes, sizes)
+        right = numpy.repeat(first, sizes) + (numpy.arange(len(left)) - block)
+        flat = sparse_rows[left] * count + sparse_rows[right]
+        weights = sparse_vals[left] * sparse_vals[right]
+        out += numpy.bincount(flat, weights=weights, minlength=count * count).reshape(count, count)
+    return out
 
 
 def _power_method(matrix: numpy.ndarray, epsilon: float, normalise: bool) -> numpy.ndarray:
@@ -68,8 +110,8 @@ def text_rank(sentences: Sequence[Sequence[str]], damping: float = 0.85, epsilon
     count = len(sentences)
     if not count:
         return []
-    counts = _counts(sentences)
-    shared = (counts @ counts.T).toarray()  # shared[i, j] = sum over words of count_i * count_j
+    rows, cols, vals, terms = _postings(sentences)
+    shared = _products(rows, cols, vals, count, terms)  # shared[i, j] = sum over words of count_i * count_j
     lengths = [len(words) for words in sentences]
     logs = numpy.array([math.log(n) if n else 0.0 for n in lengths])
     norm = logs[:, None] + logs[None, :]
@@ -89,19 +131,14 @@ def lex_rank(sentences: Sequence[Sequence[str]], threshold: float = 0.1, epsilon
     count = len(sentences)
     if not count:
         return []
-    counts = _counts(sentences)
-    present = counts.copy()
-    present.data[:] = 1.0
-    document_frequency = numpy.asarray(present.sum(axis=0)).ravel()
+    rows, cols, vals, terms = _postings(sentences)
+    document_frequency = numpy.bincount(cols, minlength=terms).astype(numpy.float64)
     idf = numpy.array([math.log(count / (1 + n)) for n in document_frequency])
-    tf = counts.copy()
-    for row in range(count):  # tf / max tf of the sentence, divided as sumy divides
-        start, end = tf.indptr[row], tf.indptr[row + 1]
-        if end > start:
-            tf.data[start:end] /= tf.data[start:end].max()
-    tf_idf = tf @ sparse.diags(idf)
-    numerator = (tf_idf @ tf_idf.T).toarray()
-    lengths = numpy.sqrt(numpy.asarray(tf_idf.multiply(tf_idf).sum(axis=1)).ravel())
+    top = numpy.zeros(count)
+    numpy.maximum.at(top, rows, vals)
+    tf_idf = vals / top[rows] * idf[cols]  # tf / max tf of the sentence, divided as sumy divides, times idf
+    numerator = _products(rows, cols, tf_idf, count, terms)
+    lengths = numpy.sqrt(numpy.bincount(rows, weights=tf_idf * tf_idf, minlength=count))
     denominator = lengths[:, None] * lengths[None, :]
     cosine = numpy.zeros((count, count))
     nonzero = denominator > 0
@@ -137,8 +174,8 @@ def reduction(sentences: Sequence[Sequence[str]]) -> list[float]:
     count = len(sentences)
     if not count:
         return []
-    counts = _counts(sentences)
-    shared = (counts @ counts.T).toarray()
+    rows, cols, vals, terms = _postings(sentences)
+    shared = _products(rows, cols, vals, count, terms)
     numpy.fill_diagonal(shared, 0.0)
     logs = numpy.array([math.log(len(words)) if words else 0.0 for words in sentences])
     norm = logs[:, None] + logs[None, :]
