@@ -40,7 +40,7 @@ def arabic_stem(norm: str) -> tuple[str, str, bool]:
 
 def _shape(surface: str) -> str:
     """Letter classes with runs collapsed: "McCain" -> "XxXx", "G8" -> "Xd", "خالد" -> "a"."""
-    out = []
+    out: list[str] = []
     for ch in surface:
         if ch.isdigit():
             c = "d"
@@ -117,9 +117,9 @@ def sentence_features(tokens: Sequence[Token], lang: str) -> list[list[str]]:
     for feats in own:
         titled.append(titled[-1] + ("lex=head" in feats or "lex=honor" in feats))
     n = len(tokens)
-    out = []
+    out: list[list[str]] = []
     for i in range(n):
-        feats = ["bias", *own[i]]
+        feats: list[str] = ["bias", *own[i]]
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
