@@ -114,8 +114,8 @@ def sentence_features(tokens: Sequence[Token], lang: str) -> list[list[str]]:
     own_of = _arabic_own if lang == "ar" else _english_own
     own = [own_of(tok.text, tok.norm, tok.word) for tok in tokens]
     titled = [0]  # titled[i]: how many of the first i tokens are an office word or an honorific
-    for feats in own:
-        titled.append(titled[-1] + ("lex=head" in feats or "lex=honor" in feats))
+    for word_feats in own:
+        titled.append(titled[-1] + ("lex=head" in word_feats or "lex=honor" in word_feats))
     n = len(tokens)
     out: list[list[str]] = []
     for i in range(n):
