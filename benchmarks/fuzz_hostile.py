@@ -94,7 +94,7 @@ def run_mutations(count: int, seed: int, out: Path) -> tuple[int, int, float]:
     import json
 
     from articles.importers import ImportFailure, from_bytes
-    from summarize.extraction import extract, to_dict
+    from summarize.analysis import analyze
     from summarize.summary import summarize_text
     from tests.hostile import FORBIDDEN
     from tui.rendering import render_text
@@ -116,7 +116,7 @@ def run_mutations(count: int, seed: int, out: Path) -> tuple[int, int, float]:
             for article in loaded.articles:
                 text = article.text
                 summary = summarize_text(text, count=3, method=rng.choice(["news", "lead", "lex-rank"]))
-                result = to_dict(extract(text, article.language))
+                result = analyze(text, article.language, summary=False).extraction_json()
                 for piece in [article.title, *(c.text for c in summary.chosen)]:
                     assert not FORBIDDEN.search(for_terminal(piece))
                     assert all(not FORBIDDEN.search(line) for line in render_text(piece, rng.randint(10, 100)))
