@@ -699,3 +699,27 @@ def test_surname_aliases_are_cut_at_the_word_and_its_preposition():
 def test_arabic_name_stops_before_to_a_place():
     text = "وخلال زيارة البابا فرانسيس لأيرلندا حضر القداس آلاف المؤمنين."
     assert all("لأيرلندا" not in n for n in names(text))
+
+
+# --- hard-wrapped text (newswire wraps its lines at about 65 columns) -----------------------------
+
+
+def test_a_name_wrapped_over_two_lines_is_one_name():
+    text = (
+        "MINISTERS MEET IN OTTAWA\n\n"
+        "    After a day of talks with Foreign Minister Anna Berg and\n"
+        "Trade Secretary Malcolm\n"
+        "Baldwin, the delegation left Ottawa on Tuesday after the\n"
+        "meetings, officials said.\n"
+    )
+    assert names(text, "en") == ["Anna Berg", "Malcolm Baldwin"]
+
+
+def test_lines_of_a_text_written_a_paragraph_a_line_stay_apart():
+    caption = "الرئيس خلال الاستقبال"  # a caption on its own line, no full stop
+    body = "استقبل رئيس الوزراء سامي رشيد أمس وفدا من رجال الأعمال في القصر الحكومي بالعاصمة " * 3
+    text = f"{caption}\n{body.strip()}.\n{body.strip()}."
+    from summarize.attendees.cues import _unwrap
+    from summarize.sentences import split_sentences
+
+    assert _unwrap(text, split_sentences(text, "ar")) == text

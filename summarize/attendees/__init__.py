@@ -25,7 +25,7 @@ Modules, one job each: ``tokens`` (tokens, keys, lexicons), ``arabic`` and ``eng
 from __future__ import annotations
 
 from summarize.attendees.arabic import _arabic_mentions
-from summarize.attendees.cues import _analyse, _cue_positions, _cue_tables, _sentences
+from summarize.attendees.cues import _analyse, _cue_positions, _cue_tables, _sentences, _unwrap
 from summarize.attendees.english import _english_mentions
 from summarize.attendees.groups import _LIST_LEAD, _dedupe_groups, _english_groups, _groups_in, _name_list
 from summarize.attendees.merging import _attach_surnames, _bare_surnames, _Cluster, _cluster, _dedupe, _person
@@ -43,6 +43,7 @@ from summarize.attendees.presence import (
     lang_of,
 )
 from summarize.attendees.tokens import TITLE_PART_SEPARATOR
+from summarize.sentences import split_sentences
 from summarize.text import is_arabic
 
 __all__ = [
@@ -65,6 +66,8 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     """People and groups present at the event ``text`` reports (Arabic or English rules by ``lang``)."""
     lang = lang or ("ar" if is_arabic(text) else "en")
     lang = "ar" if lang == "ar" else "en"
+    units = split_sentences(text, lang)
+    text = _unwrap(text, units)  # offsets stay: a name is read across a hard wrap, and shown with a space
     sentences = [_analyse(text, span, lang) for span in _sentences(text)]
     anchor = _event_anchor(sentences)
 
@@ -85,7 +88,7 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
                     listed.append((m, here))
                     mentions.append(m)
 
-    headings = _heading_spans(text, lang)
+    headings = _heading_spans(units)
     if lang == "ar":
         mentions.extend(_quoted_heading_names(text, headings, sentences))
     if len(mentions) > MAX_MENTIONS:  # no news article names anyone this often: a hostile or generated text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -18,15 +19,38 @@ from summarize.attendees.tokens import (
     _unsuffixed,
 )
 from summarize.rules import attendee_cues
+from summarize.sentences import Sentence
 
 _SENT_END = re.compile(r"[.!?؟]+['\"”»’)]*(?=\s|$)|\n\s*\n|\n(?=\S)")
+# Nine in ten lines of a text hard-wrapped by its writer (newswire wraps at 60-80 columns) are at most
+# this long; a text written one paragraph a line has far longer ones, and its line breaks all count.
+WRAP_WIDTH = 100
+
+
+def _unwrap(text: str, units: Sequence[Sentence]) -> str:
+    """``text`` with the hard wraps of a wrapped text turned into spaces, one for one (offsets stay).
+
+    A wrap is a line break inside one of the splitter's units (``summarize.sentences``: a line that
+    does not end a sentence, a list item or a heading continues on the next line), and only in a
+    text whose lines are short: "Commerce Secretary Malcolm\nBaldrige" is one name, but a headline
+    or a caption written on a line of its own above a one-line paragraph stays apart from it.
+    """
+    lengths = sorted(len(line) for line in text.splitlines() if line.strip())
+    if len(lengths) < 3 or lengths[(len(lengths) - 1) * 9 // 10] > WRAP_WIDTH:
+        return text
+    pieces, pos = [], 0
+    for unit in units:
+        if "\n" in text[unit.start : unit.end] or "\r" in text[unit.start : unit.end]:
+            pieces += [text[pos : unit.start], text[unit.start : unit.end].replace("\r", " ").replace("\n", " ")]
+            pos = unit.end
+    return "".join([*pieces, text[pos:]]) if pieces else text
 
 
 def _sentences(text: str) -> list[Span]:
     """Where a cue's scope ends: sentence punctuation and *every* line break.
 
-    Unlike ``summarize.sentences`` (which joins hard-wrapped lines for summaries), a cue here
-    must not reach across a line: headlines, datelines and list lines are separate statements.
+    A cue must not reach across a line: headlines, datelines and list lines are separate statements.
+    Hard wraps are no line breaks: ``_unwrap`` turns them into spaces first.
     """
     spans, pos = [], 0
     for m in _SENT_END.finditer(text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from itertools import islice
 
 from summarize.attendees.arabic import _make, _name_ok
@@ -12,6 +13,7 @@ from summarize.attendees.merging import _Cluster
 from summarize.attendees.model import Span, _Mention
 from summarize.attendees.tokens import _AR_PREPS, _ar_head, _lex, _stem_variants, _Tok, _tokenize
 from summarize.rules import attendee_cues
+from summarize.sentences import KICKER, TITLE, Sentence
 
 _EN_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 
@@ -89,12 +91,10 @@ def _quoted_heading_names(text: str, headings: list[Span], sentences: list[_Sent
     return out
 
 
-def _heading_spans(text: str, lang: str) -> list[Span]:
+def _heading_spans(units: Sequence[Sentence]) -> list[Span]:
     """The kicker and headline: a name found only there is not confirmed by the report itself
     (headlines drop words, so a verb after a title reads as a name: "وزير المالية يعرض خطة ...")."""
-    from summarize.sentences import KICKER, TITLE, split_sentences
-
-    return [(s.start, s.end) for s in split_sentences(text, lang) if s.kind in (KICKER, TITLE)]
+    return [(s.start, s.end) for s in units if s.kind in (KICKER, TITLE)]
 
 
 def _inside(span: Span, spans: list[Span]) -> bool:
