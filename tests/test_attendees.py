@@ -723,3 +723,63 @@ def test_lines_of_a_text_written_a_paragraph_a_line_stay_apart():
     from summarize.sentences import split_sentences
 
     assert _unwrap(text, split_sentences(text, "ar")) == text
+
+
+# --- the person recognizer and the rules together (summarize.attendees.combine) -------------------
+
+
+def test_common_phrases_after_a_title_are_no_names():
+    text = (
+        "وأدى محافظ المدينة صلاة الجنازة على الفقيد بحضور صاحب السمو الملكي الأمير خالد بن سعيد المنصوري "
+        "وعدد من المسؤولين."
+    )
+    assert names(text) == ["خالد بن سعيد المنصوري"]
+    assert person(text, "خالد بن سعيد المنصوري").title == "صاحب السمو الملكي؛ الأمير"
+
+
+def test_a_long_bin_chain_is_one_name():
+    text = "استقبل الأمير فيصل بن خالد بن سعود بن عبدالعزيز في مكتبه أمس وفدا من رجال الأعمال."
+    assert names(text) == ["فيصل بن خالد بن سعود بن عبدالعزيز"]
+
+
+def test_a_name_only_the_recognizer_reads_gets_the_title_before_it():
+    text = "وحضر الاجتماع رئيس جمعية كلنا معا عمر الخطيب وعدد من الأعضاء."
+    assert person(text, "عمر الخطيب").title == "رئيس جمعية كلنا معا"
+
+
+def test_an_office_the_recognizer_reads_as_a_name_is_no_name():
+    text = "واستقبل الأمير خالد بن سعيد المنصوري وزير الدولة في مكتبه أمس."
+    assert names(text) == ["خالد بن سعيد المنصوري"]
+
+
+def test_a_son_and_his_grandson_are_two_people():
+    text = (
+        "وحضر الحفل الأمير فهد بن سعد بن عبدالعزيز بن تركي، والأمير عبدالعزيز بن تركي بن سعود، "
+        "وعدد من المسؤولين."
+    )
+    assert names(text) == ["فهد بن سعد بن عبدالعزيز بن تركي", "عبدالعزيز بن تركي بن سعود"]
+
+
+def test_a_place_named_after_someone_is_not_that_person():
+    text = "وأدى الأمير خالد بن سعيد المنصوري الصلاة على الفقيد بجامع الملك فهد بالرياض أمس."
+    assert names(text) == ["خالد بن سعيد المنصوري"]
+
+
+def test_a_person_whose_song_or_recording_it_is_was_not_there():
+    text = "وغنت المطربة في الحفل أغنية للكاتب الموسيقي محمد الموجي، كما بث تسجيل لزعيمه، عمر الشريف."
+    assert names(text) == []
+
+
+def test_a_name_inside_a_quotation_of_several_sentences_is_no_attendee():
+    text = 'وقال الرئيس خلال اللقاء مخاطبا ضيفه "سعيد بلقائكم سيدي الرئيس. الطريق لم يكن سهلا".'
+    assert names(text) == []
+
+
+def test_a_cue_word_inside_a_name_is_no_cue():
+    text = "وقد قدم الدكتور أشرف علام، نائب رئيس شركة الدواء، بعض النصائح للمسافرين."
+    assert names(text) == []
+
+
+def test_an_honorific_with_a_pronoun_opens_no_title():
+    text = "وأدى الصلاة مع سموه صاحب السمو الأمير خالد بن سعيد المنصوري."
+    assert person(text, "خالد بن سعيد المنصوري").title == "صاحب السمو الأمير"

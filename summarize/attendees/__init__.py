@@ -25,7 +25,8 @@ Modules, one job each: ``tokens`` (tokens, keys, lexicons), ``arabic`` and ``eng
 from __future__ import annotations
 
 from summarize.attendees.arabic import _arabic_mentions
-from summarize.attendees.cues import _analyse, _cue_positions, _cue_tables, _sentences, _unwrap
+from summarize.attendees.combine import _confirm, _read, _recognized_mentions
+from summarize.attendees.cues import _analyse, _cue_positions, _cue_tables, _no_cues_in_names, _sentences, _unwrap
 from summarize.attendees.english import _english_mentions
 from summarize.attendees.groups import _LIST_LEAD, _dedupe_groups, _english_groups, _groups_in, _name_list
 from summarize.attendees.merging import _attach_surnames, _bare_surnames, _Cluster, _cluster, _dedupe, _person
@@ -69,7 +70,6 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     units = split_sentences(text, lang)
     text = _unwrap(text, units)  # offsets stay: a name is read across a hard wrap, and shown with a space
     sentences = [_analyse(text, span, lang) for span in _sentences(text)]
-    anchor = _event_anchor(sentences)
 
     mentions: list[_Mention] = []
     for index, s in enumerate(sentences):
@@ -91,6 +91,15 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     headings = _heading_spans(units)
     if lang == "ar":
         mentions.extend(_quoted_heading_names(text, headings, sentences))
+    reading = _read(text, lang)
+    mentions = _confirm(text, mentions, reading, lang)
+    mentions += _recognized_mentions(text, sentences, mentions, reading, lang)
+    names: dict[int, list[Span]] = {}
+    for m in mentions:
+        names.setdefault(m.sentence, []).append(m.name_span)
+    for index, spans in names.items():
+        _no_cues_in_names(sentences[index], spans, lang)
+    anchor = _event_anchor(sentences)
     if len(mentions) > MAX_MENTIONS:  # no news article names anyone this often: a hostile or generated text
         mentions = sorted(mentions, key=lambda m: m.name_span[0])[:MAX_MENTIONS]
     clusters = _cluster(_dedupe(mentions))
@@ -110,7 +119,9 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     for n in _pronoun_speakers(sentences, clusters, lang):
         clusters[n].present = True
     if lang == "en":  # capitalized words are a person with a title, "Mr"/"Ms", or a surname used alone
-        clusters = [c for c in clusters if any(m.title for m in c.mentions) or _bare_surnames(c) >= 2]
+        clusters = [
+            c for c in clusters if any(m.title or m.confirmed for m in c.mentions) or _bare_surnames(c) >= 2
+        ]
     people = [_person(text, c) for c in clusters if c.present and not c.absent and not c.dead]
     people.sort(key=lambda p: min(s[0] for s in p.spans))
     groups: list[Group] = []

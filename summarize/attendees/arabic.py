@@ -206,8 +206,8 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         tok = toks[j]
         key = tok.key
         if after_honorific:
-            if _nisba(key) or key in lex["ar_title_words"]:
-                j += 1  # "القس الأمريكي الشهير، آل شاربتون"
+            if _nisba(key) or key in lex["ar_title_words"] or (_honorific(tok) and not _conj(tok)):
+                j += 1  # "القس الأمريكي الشهير، آل شاربتون", "صاحب السمو الملكي الأمير"
                 continue
             break
         if _honorific(tok) and not _conj(tok):
@@ -325,6 +325,8 @@ def _title_text(text: str, toks: list[_Tok]) -> tuple[str | None, bool]:
     honorifics = 0
     while honorifics < len(toks) - 1 and toks[-1 - honorifics].key in lex["ar_honor"]:
         honorifics += 1
+    if all(t.key in lex["ar_honor"] for t in toks):
+        honorifics = 0  # "صاحب السمو الأمير": one title, not an office and an honorific
     office_toks = toks[: len(toks) - honorifics]
     title = text[office_toks[0].start : office_toks[-1].end].strip(" ،,")
     first = toks[0].key
@@ -452,8 +454,10 @@ def _shared_title_chain(text: str, toks: list[_Tok], k: int, mention: _Mention, 
                 _without_honorific(mention.title),
                 tuple(t.key for t in sub[:end]),
                 mention.dead,
+                chain=mention.name_span[0],
             )
         )
+        mention.chain = mention.name_span[0]
         k += end
     return k
 
@@ -524,13 +528,15 @@ def _chain_names(text: str, toks: list[_Tok]) -> list[_Mention]:
         full = [c for c in chain if len(c) >= 2]
         if not full or (weak and len(chain) < 2):
             continue
+        number = chain[0][0].start
         for k, names in enumerate(chain):
             if len(names) == 1:
                 nxt = next((c for c in chain[k + 1 :] if len(c) >= 2), None)
                 if nxt is None:
                     continue
                 name = f"{names[0].text} {nxt[-1].text}"  # where found: the first name only
-                out.append(_Mention(name, (names[0].start, names[0].end), None, (names[0].key, nxt[-1].key)))
+                keys = (names[0].key, nxt[-1].key)
+                out.append(_Mention(name, (names[0].start, names[0].end), None, keys, chain=number))
                 continue
             out.append(
                 _Mention(
@@ -538,6 +544,7 @@ def _chain_names(text: str, toks: list[_Tok]) -> list[_Mention]:
                     (names[0].start, names[-1].end),
                     None,
                     tuple(t.key for t in names),
+                    chain=number,
                 )
             )
     return out
@@ -580,14 +587,19 @@ def _verb_names(text: str, toks: list[_Tok]) -> list[_Mention]:
     return out
 
 
-def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
+def _mark_speakers(toks: list[_Tok], mentions: list[_Mention]) -> None:
+    """Titled people shortly after a speech verb are quoted."""
     lex = _lex()
-    found = _titled_mentions(text, toks) + _appositive_mentions(text, toks)
     ends = [t.end for t in toks]  # tokens are in order: bisect, not a scan per mention, on a long line
-    for m in found:  # titled people shortly after a speech verb are quoted
+    for m in mentions:
         k = bisect_right(ends, m.start)
         before = toks[max(0, k - 8) : k]
         verbs = [k for k, t in enumerate(before) if any(v in lex["ar_speech"] for v in _stem_variants(t.key))]
         # "وقالت مصادر إن الناطق ... عصام الشابي هو ...": after "إن" the name is what was said, not who said it
         m.speaker = bool(verbs) and _that().isdisjoint(t.key for t in before[verbs[-1] + 1 :])
+
+
+def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
+    found = _titled_mentions(text, toks) + _appositive_mentions(text, toks)
+    _mark_speakers(toks, found)
     return found + _chain_names(text, toks) + _verb_names(text, toks)

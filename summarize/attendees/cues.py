@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from summarize.attendees.model import Span
 from summarize.attendees.tokens import (
@@ -162,6 +163,7 @@ class _Sentence:
     blocked: list[Span] = field(default_factory=list)  # clauses about the future, a call, a letter
     reported: bool = False  # the presence is told as done (not only by an imperfect verb)
     speaker_cues: list[int] = field(default_factory=list)  # token indices of "told reporters" when nothing else
+    cues: list[int] = field(default_factory=list)  # token indices where a presence cue starts
     ends: list[int] = field(default_factory=list)  # each token's end, for bisecting a long sentence
 
 
@@ -179,11 +181,21 @@ def _clauses(toks: list[_Tok]) -> list[tuple[int, int]]:
 
 
 def _quoted(text: str, span: Span) -> list[Span]:
-    """Stretches in quotation marks: words quoted from a speech or a tweet, not the report's own."""
-    out = []
-    for match in re.finditer(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”', text[span[0] : span[1]]):
-        out.append((span[0] + match.start(), span[0] + match.end()))
-    return out
+    """Stretches in quotation marks that reach into ``span``: words quoted from a speech, a tweet or a
+    song, not the report's own. A quotation may hold several sentences ("سعيد بلقائكم سيدي الرئيس.
+    الطريق ..."), so quotes are paired on the whole line, not inside one sentence."""
+    quotes = _quotations(text)
+    k = bisect_right(quotes, (span[0], span[0])) - 1
+    return [q for q in quotes[max(0, k) : bisect_left(quotes, (span[1], span[1]))] if q[1] > span[0]]
+
+
+MAX_QUOTE = 1000  # characters: an unpaired mark must not turn half an article into a quotation
+
+
+@lru_cache(maxsize=1)  # one text at a time: every sentence of it asks
+def _quotations(text: str) -> list[Span]:
+    pattern = rf'"[^"\n]{{0,{MAX_QUOTE}}}"|«[^»\n]{{0,{MAX_QUOTE}}}»|“[^”\n]{{0,{MAX_QUOTE}}}”'
+    return [m.span() for m in re.finditer(pattern, text)]
 
 
 def _analyse(text: str, span: Span, lang: str) -> _Sentence:
@@ -192,7 +204,7 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     tables = _cue_tables(lang)
     s = _Sentence(span, toks, keys, ends=[t.end for t in toks])
     s.event = _event_phrase(keys) if lang == "ar" else _english_event_phrase(keys)
-    cues = _cue_positions(keys, tables["presence"], lang)
+    cues = s.cues = _cue_positions(keys, tables["presence"], lang)
     s.presence = bool(cues) or s.event
     # an Arabic imperfect ("يلتقي", "تستقبل") may be a headline's present or a plan: no anchor for quotes
     s.reported = s.event or any(lang != "ar" or not _imperfect(keys[i]) for i in cues)
@@ -211,6 +223,17 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
         if _future_positions(sub, tables, lang) or _remote_positions(sub, tables, lang, at_event):
             s.blocked.append((toks[a].start, toks[b - 1].end))
     return s
+
+
+def _no_cues_in_names(s: _Sentence, names: list[Span], lang: str) -> None:
+    """A cue word that is part of a name ("الدكتور أشرف علام", "ضم") puts no one anywhere."""
+    kept = [i for i in s.cues if not any(a <= s.toks[i].start < b for a, b in names)]
+    if len(kept) == len(s.cues):
+        return
+    s.cues = kept
+    if not s.event:
+        s.presence = bool(kept)
+        s.reported = any(lang != "ar" or not _imperfect(s.keys[i]) for i in kept)
 
 
 _Tables = dict[str, tuple[tuple[str, ...], ...]]

@@ -108,5 +108,6 @@ def _name_list(text: str, lo: int, hi: int) -> list[tuple[_Mention, bool]]:
             continue
         name_start = text.find(name, start)
         here = not _ABSENT_NOTE.search(_key(piece))
-        out.append((_Mention(name, (name_start, name_start + len(name)), None, tuple(t.key for t in toks)), here))
+        keys = tuple(t.key for t in toks)
+        out.append((_Mention(name, (name_start, name_start + len(name)), None, keys, structural=True), here))
     return out

@@ -46,6 +46,9 @@ class _Mention:
     also: list[int] = field(default_factory=list)  # other sentences the same words were found in
     bare: bool = False  # found only by a verb before it: weaker evidence
     quoted_heading: bool = False  # "سفيان طوبال : ..." opening a headline: who the article quotes
+    confirmed: bool = False  # the person recognizer reads a name here too
+    chain: int = -1  # names read as one chain ("بيل وهيلاري كلينتون، وآل غور") share a number
+    structural: bool = False  # an item of a list of people under an event: a name without the recognizer
 
     def __post_init__(self) -> None:
         if self.start < 0:

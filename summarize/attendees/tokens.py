@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from summarize.ner import given_names
 from summarize.rules import attendee_cues, stop_words, titles
 from summarize.text import fold_hamza_seats, normalize
 from summarize.text.clitics import ARTICLE, PROCLITICS, THIRD_PERSON_SUFFIXES, particle_forms, strip_proclitic
@@ -84,6 +85,9 @@ def _lex() -> dict[str, frozenset[str]]:
         "ar_kin": keys(titles.ARABIC_KINSHIP),
         "ar_waw": keys(titles.ARABIC_WAW_WORDS),
         "ar_not_name": keys(titles.ARABIC_NOT_NAME),
+        "ar_named_after": keys(titles.ARABIC_NAMED_AFTER),
+        "ar_given": keys(given_names.ARABIC),
+        "en_given": frozenset(given_names.ENGLISH),
         "en_heads": frozenset(w.lower() for w in titles.ENGLISH_HEADS),
         "en_honor": frozenset(w.lower() for w in titles.ENGLISH_HONORIFICS),
         "en_dead": frozenset(titles.ENGLISH_DECEASED),
@@ -122,7 +126,7 @@ def _stem_variants(key: str) -> list[str]:
     return out
 
 
-def _head_variants(key: str) -> list[str]:
+def _head_variants(key: str, pronouns: bool = True) -> list[str]:
     """A head word with "و", "ال" and an attached pronoun taken off ("وزوجها", "ابنته", "والرئيس")."""
     out = [key]
     for prefix in _HEAD_PARTICLES:
@@ -131,7 +135,7 @@ def _head_variants(key: str) -> list[str]:
     for word in list(out):
         if word.startswith("ال") and len(word) > 4:
             out.append(word[2:])
-    for word in list(out):
+    for word in list(out) if pronouns else ():
         out.extend(_unsuffixed(word))
     out.extend([w[:-1] for w in out if w.endswith("ة") and len(w) > 4])  # "الناطقة" -> "الناطق"
     return out
@@ -170,9 +174,15 @@ def _unconj(tok: _Tok) -> str:
 
 
 def _office_key(key: str) -> bool:
-    """Is ``key`` (in any of its forms) an office word or an honorific?"""
+    """Is ``key`` (in any of its forms) an office word or an honorific?
+
+    An honorific with a pronoun on it ("سموه", "فضيلته", "معاليه") refers back to someone already
+    named: it opens no title ("وأدى الصلاة مع سموه صاحب السمو ...").
+    """
     lex = _lex()
-    return any(v in lex["ar_heads"] or v in lex["ar_honor"] for v in _head_variants(key))
+    return any(v in lex["ar_heads"] for v in _head_variants(key)) or any(
+        v in lex["ar_honor"] for v in _head_variants(key, pronouns=False)
+    )
 
 
 def _ar_head(tok: _Tok) -> bool:

@@ -1,0 +1,320 @@
+"""The rules' mentions and the person recognizer's spans, joined into one list of name mentions.
+
+The recognizer (``summarize.ner``) reads names; the rules read titles, chains and lists. Each side
+checks the other:
+
+- a rule's name keeps only the words the recognizer does not rule out (probability of being part
+  of a name at least ``RULED_OUT``): edge words below it are cut off, the ones at the front joining
+  the title ("فخامة الرئيس عبدالفتاح السيسي", "محافظ بيشة محمد ..."), and a name with a word
+  below it inside, or with nothing left, is no name ("صاحب السمو الملكي", "صلاة الميت");
+- a rule's name runs on where the recognizer reads a name on through a particle ("الأمير فيصل بن
+  بندر" + "بن عبدالعزيز"), and starts earlier where the recognizer reads a lone office word before
+  it as the first name ("سلطان بن بندر");
+- names in one chain ("مثل بيل وهيلاري كلينتون، وآل غور وديك تشيني") stand together: one of them
+  confirmed is enough; names of a dash list under an event need no confirmation;
+- a recognizer span no rule found becomes a mention, with the title the rules read right before
+  or right after it; presence is then decided for it as for any other mention.
+
+The recognizer reads the first ``MAX_READ_CHARS`` characters of a text; past them the rules' mentions
+stand as the rules found them (a megabyte of text would otherwise cost seconds).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from summarize.attendees.arabic import _adjectival_head, _ar_title, _mark_speakers, _title_text
+from summarize.attendees.cues import _Sentence
+from summarize.attendees.english import _english_mention
+from summarize.attendees.model import _Mention
+from summarize.attendees.tokens import (
+    _AR_STOP,
+    _PARTICLES,
+    _ar_head,
+    _conj,
+    _definite,
+    _honorific,
+    _kinship,
+    _lex,
+    _office_key,
+    _Tok,
+    _tokenize,
+)
+from summarize.ner import PersonSpan, read_persons
+
+RULED_OUT = 0.1  # a word the recognizer gives less than this is not part of a name
+SURE = 0.5  # a name only the recognizer reads: each of its words more likely in a name than not
+MAX_READ_CHARS = 100_000  # news articles are 1,000-20,000 characters
+_TITLE_REACH = 12  # words back from a name to the office word that opens its title
+
+
+@dataclass
+class _Reading:
+    persons: tuple[PersonSpan, ...]
+    starts: list[int]  # each word the recognizer read: where it starts, ends, and its probability
+    ends: list[int]
+    probability: list[float]
+    end: int  # where reading stopped
+
+    def word(self, tok: _Tok) -> float | None:
+        """The lowest probability of the recognizer's words inside ``tok``; None past the reading."""
+        if tok.start >= self.end:
+            return None
+        lo, hi = bisect_right(self.ends, tok.start), bisect_left(self.starts, tok.end)
+        return min(self.probability[lo:hi], default=0.0)
+
+    def spans_over(self, start: int, end: int) -> list[PersonSpan]:
+        return [p for p in self.persons if p.start < end and start < p.end]
+
+
+def _read(text: str, lang: str) -> _Reading:
+    found = read_persons(text, lang, MAX_READ_CHARS)
+    words = found.words
+    return _Reading(
+        found.persons, [w.start for w in words], [w.end for w in words], [w.probability for w in words], found.end
+    )
+
+
+def _given(tok: _Tok) -> bool:
+    """Is the word a known given name ("نادية", "هالة", "Larry"), with or without a "و" on it?"""
+    lex = _lex()
+    if tok.text.isascii():
+        return tok.text.lower() in lex["en_given"]
+    return tok.key in lex["ar_given"] or (_conj(tok) and tok.key[1:] in lex["ar_given"])
+
+
+def _particle(tok: _Tok) -> bool:
+    return tok.key in _PARTICLES or tok.text.lower() in ("bin", "ibn", "al", "de", "van", "von", "del", "da")
+
+
+def _confirm(text: str, mentions: list[_Mention], reading: _Reading, lang: str) -> list[_Mention]:
+    """The rules' mentions the recognizer does not rule out, with their edges set by it."""
+    out: list[_Mention] = []
+    passed_chains = set()
+    verdicts = []
+    listed = [m.name_span for m in mentions if m.structural]
+    for m in mentions:
+        in_list = any(a < m.name_span[1] and m.name_span[0] < b for a, b in listed)
+        checked = m if m.structural or in_list else _checked(text, m, reading, lang)
+        verdicts.append(checked)
+        if checked is not None and m.chain >= 0:
+            passed_chains.add(m.chain)
+    for m, checked in zip(mentions, verdicts, strict=True):
+        if checked is None and m.chain in passed_chains:
+            checked = m  # one confirmed name makes the chain a list of people
+        if checked is not None:
+            out.append(checked)
+    return out
+
+
+def _checked(text: str, m: _Mention, reading: _Reading, lang: str) -> _Mention | None:
+    toks = [t for t in _tokenize(text, *m.name_span) if t.word]
+    if not toks or toks[0].start >= reading.end:
+        return m
+    probs = [reading.word(t) or 0.0 for t in toks]
+    if m.title is not None and len(toks) > 1 and _given(toks[0]):
+        probs = [1.0] * len(toks)  # a title, then a known first name: a name, whatever the recognizer says
+    lo, hi = 0, len(toks)
+    while lo < hi and probs[lo] < RULED_OUT and not _particle(toks[lo]):
+        lo += 1
+    while hi > lo and probs[hi - 1] < RULED_OUT and not _particle(toks[hi - 1]):
+        hi -= 1
+    while hi > lo and _particle(toks[hi - 1]) and toks[hi - 1].key != "الابن":
+        hi -= 1  # a name never ends on "بن"
+    kept = toks[lo:hi]
+    if not kept or any(p < RULED_OUT and not _particle(t) for t, p in zip(kept, probs[lo:hi], strict=True)):
+        return None
+    spans = reading.spans_over(kept[0].start, kept[-1].end)
+    start, end = kept[0].start, kept[-1].end
+    title = m.title
+    for span in spans:
+        after = [t for t in _tokenize(text, end, span.end) if t.word]
+        if span.end > end and after and _particle(after[0]):
+            end = span.end  # "بندر بن عبدالعزیز" on through its "بن" chain
+    if lang == "ar" and lo == 0 and spans and spans[0].start < start and m.start < start:
+        before = [t for t in _tokenize(text, spans[0].start, start) if t.word]
+        title_toks = [t for t in _tokenize(text, m.start, start) if t.word]
+        if len(before) == 1 and title_toks == before and not _definite(before[0].key) and not _honorific(before[0]):
+            start, title = before[0].start, None  # "سلطان بن بندر": a lone office word read as a first name
+    if lo > 0:
+        title = _joined_title(text, title, m, toks[lo - 1].end)
+    if len(kept) == 1 and end == kept[0].end and title is None and len(toks) > 1:
+        return None  # one word left of a longer phrase, with nothing to say it is a name
+    if (start, end) == m.name_span and title == m.title:
+        m.confirmed = bool(spans)
+        return m
+    name_toks = [t for t in _tokenize(text, start, end) if t.word]
+    out = _Mention(
+        text[start:end],
+        (start, end),
+        title,
+        tuple(t.key for t in name_toks),
+        m.dead,
+        m.sentence,
+        min(m.start, start),
+        m.speaker,
+        list(m.also),
+        m.bare,
+        m.quoted_heading,
+        confirmed=bool(spans),
+        chain=m.chain,
+    )
+    return out
+
+
+def _joined_title(text: str, title: str | None, m: _Mention, end: int) -> str | None:
+    """The title with the words cut off the front of the name: "فخامة" + "الرئيس"."""
+    if title is None:
+        return text[m.name_span[0] : end].strip() if m.start == m.name_span[0] and _all_titles(text, m, end) else None
+    return f"{title} {text[m.name_span[0] : end].strip()}"
+
+
+def _all_titles(text: str, m: _Mention, end: int) -> bool:
+    return all(_ar_head(t) or t.text.lower() in _lex()["en_honor"] for t in _tokenize(text, m.name_span[0], end))
+
+
+def _recognized_mentions(
+    text: str, sentences: list[_Sentence], mentions: list[_Mention], reading: _Reading, lang: str
+) -> list[_Mention]:
+    """Recognizer spans no rule mention covers, as mentions titled by the words around them."""
+    taken = sorted(m.name_span for m in mentions)
+    starts = [s.span[0] for s in sentences]
+    out: list[_Mention] = []
+    for span in reading.persons:
+        if span.probability < SURE:
+            continue
+        k = bisect_right(taken, (span.end, span.end))
+        if (k and taken[k - 1][1] > span.start) or (k < len(taken) and taken[k][0] < span.end):
+            continue
+        index = bisect_right(starts, span.start) - 1
+        if index < 0:
+            continue
+        s = sentences[index]
+        mention = (
+            _arabic_recognized(text, s.toks, span) if lang == "ar" else _english_recognized(text, s.toks, span)
+        )
+        if mention is None:
+            continue
+        mention.sentence = index
+        mention.confirmed = True
+        out.append(mention)
+    return out
+
+
+def _arabic_recognized(text: str, toks: list[_Tok], span: PersonSpan) -> _Mention | None:
+    starts = [t.start for t in toks]
+    first = bisect_right(starts, span.start) - 1  # the word the span starts in ("وخالد": after its "و")
+    last = bisect_left([t.end for t in toks], span.end)
+    if first < 0 or last >= len(toks):
+        return None
+    start, title_toks = span.start, []
+    for i in range(max(0, first - _TITLE_REACH), first + 1):
+        if not toks[i].word or not _ar_head(toks[i]) or (_conj(toks[i]) and i < first):
+            continue
+        if i > 0 and _adjectival_head(toks[i - 1], toks[i]):
+            continue  # "الحزب الحاكم": an adjective, not an office
+        end = _title_up_to(toks, i, first)
+        if end is None:
+            continue
+        if end > last:
+            return None  # the span is an office, not a name ("وزير الدولة")
+        title_toks = toks[i:end]
+        start = max(start, toks[end].start)
+        break
+    after = last + 1
+    if not title_toks and after < len(toks):
+        head = after + 1 if toks[after].text in "،," else after
+        if head < len(toks) and toks[head].word and _ar_head(toks[head]) and not _conj(toks[head]):
+            end, _ = _ar_title(toks, head)
+            title_toks = toks[head:end]  # "معز بوراوي رئيس جمعية عتيد", "رياض المؤخر، وزير البيئة،"
+    opener = title_toks[0] if title_toks and title_toks[0].start < start else toks[first]
+    if _named_after(toks, toks.index(opener)) or _of_someone(toks, toks.index(opener), start):
+        return None
+    name_toks = [t for t in _tokenize(text, start, span.end) if t.word]
+    title, dead = _title_text(text, title_toks)
+    if not name_toks or (len(name_toks) == 1 and title is None):
+        return None  # a lone word: a surname is found again through its full name, not on its own
+    mention = _Mention(
+        text[start : span.end],
+        (start, span.end),
+        title,
+        tuple(t.key for t in name_toks),
+        dead,
+        start=min(start, title_toks[0].start) if title_toks else start,
+        bare=title is None,
+    )
+    _mark_speakers(toks, [mention])
+    return mention
+
+
+def _title_up_to(toks: list[_Tok], i: int, first: int) -> int | None:
+    """Where the title opened by the office word at ``i`` ends, if it reaches the name at ``first``.
+
+    The rules' title either runs into the recognized name (then the name starts after it) or stops
+    short of it; then the words up to the name are a body's own name ("رئيس جمعية كلنا تونس معز
+    عطية") if none of them is a function word, a verb of speech or presence, or punctuation.
+    """
+    end, _ = _ar_title(toks, i)
+    if end >= first:
+        return end
+    between = toks[end:first]
+    if len(between) > 4 or any(not _body_word(t) for t in between):
+        return None
+    return first
+
+
+def _body_word(tok: _Tok) -> bool:
+    """Can the word be part of a body's own name ("جمعية كلنا تونس")? Not punctuation, a function word,
+    a verb of speech or presence, or a preposition on a noun ("لنظام": "of the regime of")."""
+    lex = _lex()
+    key = tok.key
+    if not tok.word or key in _AR_STOP or key in lex["ar_speech"] or key in lex["ar_presence"]:
+        return False
+    rest = key[1:] if key[:1] in "لب" else ""
+    return not (key.startswith(("لل", "بال")) or rest in lex["ar_not_name"] or rest in lex["ar_words_of"])
+
+
+def _named_after(toks: list[_Tok], k: int) -> bool:
+    """Is the word before ``k`` a place or a thing named after someone ("بجامع الملك خالد", "دوري ...")?"""
+    if k == 0 or not toks[k - 1].word:
+        return False
+    key = toks[k - 1].key
+    named = _lex()["ar_named_after"]
+    return key in named or (key[:1] in "وبل" and key[1:] in named)
+
+
+def _of_someone(toks: list[_Tok], k: int, name_start: int) -> bool:
+    """Is the name introduced by a word carrying "ل" ("لزعيمه، أيمن ...", "للكاتب الموسيقي مارفين ...")?
+
+    The person is then whose or for whom something is (a song, a recording, a letter), not someone the
+    sentence places at its event.
+    """
+    j = k if toks[k].start >= name_start else k + 1
+    steps = 0
+    while j > 0 and steps < 3 and (toks[j - 1].text in "،," or toks[j - 1].key.startswith("ال")):
+        j, steps = j - 1, steps + 1  # back over a comma and the adjectives of the title
+    if j == 0 or not toks[j - 1].word:
+        return False
+    key = toks[j - 1].key
+    if not key.startswith("ل") or len(key) < 4:
+        return False
+    rest = key[1:]
+    return _office_key(rest) or (rest.startswith("ل") and _office_key("ا" + rest)) or _kinship(toks[j - 1])[1]
+
+
+def _english_recognized(text: str, toks: list[_Tok], span: PersonSpan) -> _Mention | None:
+    index_of = {t.start: k for k, t in enumerate(toks)}
+    if span.start not in index_of:
+        return None
+    first = index_of[span.start]
+    name = [t for t in toks[first:] if t.end <= span.end and t.word]
+    if not name:
+        return None
+    j = toks.index(name[-1]) + 1
+    honor = _lex()["en_honor"]
+    last_title = toks[first - 1] if first and toks[first - 1].text.lower() in honor else None
+    mention = _english_mention(text, toks, index_of, last_title, name, j, first=name[0])
+    if len(name) == 1 and mention.title is None:
+        return None
+    return mention
