@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from functools import lru_cache
 
 from summarize.attendees.cues import _that
 from summarize.attendees.model import _Mention
@@ -25,9 +23,7 @@ from summarize.attendees.tokens import (
     _nisba,
     _stem_variants,
     _strip,
-    _surname_key,
     _Tok,
-    _tokenize,
     _unconj,
     _with_bi,
 )
@@ -140,23 +136,6 @@ def _take_name(toks: list[_Tok], j: int) -> int:
     if k - j == 3 and k < len(toks) and toks[k].word and _definite(toks[k].key) and not _definite(toks[k - 1].key):
         k -= 1
     return k
-
-
-def _recurring_name_end(text: str, toks: list[_Tok], j: int, end: int) -> int | None:
-    """The end of the longest name of two words or more from ``j``, shorter than ``end``, whose last
-    word stands alone elsewhere in ``text`` (with or without "و"/"ب"/"ل"): a surname reused."""
-    counts = _word_counts(text)
-    for stop in range(end - 1, j + 1, -1):
-        last = _surname_key(toks[stop - 1].key)
-        if len(last) >= 3 and counts[last] >= 2 and _name_ok(toks[j:stop]):
-            return stop
-    return None
-
-
-@lru_cache(maxsize=1)
-def _word_counts(text: str) -> Counter[str]:
-    """How often each word occurs in ``text``, leading "و"/"ب"/"ل" removed (one pass per article)."""
-    return Counter(_surname_key(tok.key) for tok in _tokenize(text) if tok.word)
 
 
 def _take_apposed(toks: list[_Tok], j: int) -> int:
@@ -409,15 +388,8 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
             or (not _definite(_unconj(tok)) and not _honorific(tok) and toks[j].key.endswith("ي"))
         )  # "زعيم كوري شمالي", "مسؤول أمني سوري بارز": adjectives after a bare office word
         if name_end > j and _name_ok(toks[j:name_end], min_words) and not adjectives:  # not "زعيم كوري شمالي"
-            closes = name_end >= n or not toks[name_end].word or toks[name_end].key in _AR_STOP
-            if apposition and not closes and not _conj(toks[name_end]):
-                # an apposition must close ("، X ،" or "، X إن"), or its surname must recur in the
-                # article ("نفى الأمين العام، محسن مرزوق وجود ..." then "وقال مرزوق"); otherwise it is prose
-                shorter = _recurring_name_end(text, toks, j, name_end)
-                if shorter is None:
-                    i = title_end
-                    continue
-                name_end = shorter
+            # an apposition that does not close ("نفى الأمين العام، محسن مرزوق وجود ...") ends where the
+            # recognizer's name ends; prose after a comma ("، تفاديا لأي إشكال") is no name to it
             mention = _make(text, toks, toks[i:title_end], toks[j:name_end])
             out.append(mention)
             i = _shared_title_chain(text, toks, name_end, mention, out)
@@ -550,43 +522,6 @@ def _chain_names(text: str, toks: list[_Tok]) -> list[_Mention]:
     return out
 
 
-def _verb_names(text: str, toks: list[_Tok]) -> list[_Mention]:
-    """A bare name right after a presence or speech verb: "شارك بيل كلينتون بنفسه", "فسرت شيماء بوهلال رئيسة ..."."""
-    out = []
-    lex = _lex()
-    verbs = lex["ar_presence"] | lex["ar_speech"]
-    for i, tok in enumerate(toks[:-2]):
-        if not tok.word or not any(v in verbs for v in _stem_variants(tok.key)):
-            continue
-        if tok.key.startswith("ب") and not any(v in verbs for v in _stem_variants(tok.key) if v.startswith("ب")):
-            continue  # "باستقبال حرس الشرف" is "with a reception by the honour guard": a noun, not a verb
-        j = i + 1
-        if _definite(toks[j].key) or _ar_head(toks[j]) or _conj(toks[j]) or toks[j].key.endswith("ات"):
-            continue
-        end = _take_name(toks, j)
-        if not _name_ok(toks[j:end]) or toks[end - 1].key.endswith(("ية", "يات")):
-            continue  # "قال صواريخ بلاستيكية": a feminine adjective ends a noun phrase, not a name
-        nxt = toks[end] if end < len(toks) else None
-        title_toks: list[_Tok] = []
-        if nxt is not None and nxt.word and _ar_head(nxt) and not _conj(nxt):
-            title_end, _ = _ar_title(toks, end)  # "بين معز بوراوي رئيس جمعية عتيد"
-            title_toks = toks[end:title_end]
-        elif not (
-            nxt is None
-            or not nxt.word
-            or nxt.key in _AR_STOP
-            or nxt.key in _AR_PREPS
-            or (nxt.key.startswith(("ب", "ل")) and len(nxt.key) > 4)
-        ):
-            continue
-        mention = _make(text, toks, title_toks, toks[j:end])
-        mention.start = toks[j].start
-        mention.bare = not title_toks
-        mention.speaker = any(v in lex["ar_speech"] for v in _stem_variants(tok.key))
-        out.append(mention)
-    return out
-
-
 def _mark_speakers(toks: list[_Tok], mentions: list[_Mention]) -> None:
     """Titled people shortly after a speech verb are quoted."""
     lex = _lex()
@@ -602,4 +537,4 @@ def _mark_speakers(toks: list[_Tok], mentions: list[_Mention]) -> None:
 def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
     found = _titled_mentions(text, toks) + _appositive_mentions(text, toks)
     _mark_speakers(toks, found)
-    return found + _chain_names(text, toks) + _verb_names(text, toks)
+    return found + _chain_names(text, toks)

@@ -38,6 +38,7 @@ from summarize.attendees.tokens import (
     _kinship,
     _lex,
     _office_key,
+    _stem_variants,
     _Tok,
     _tokenize,
 )
@@ -182,8 +183,6 @@ def _recognized_mentions(
     starts = [s.span[0] for s in sentences]
     out: list[_Mention] = []
     for span in reading.persons:
-        if span.probability < SURE:
-            continue
         k = bisect_right(taken, (span.end, span.end))
         if (k and taken[k - 1][1] > span.start) or (k < len(taken) and taken[k][0] < span.end):
             continue
@@ -191,6 +190,8 @@ def _recognized_mentions(
         if index < 0:
             continue
         s = sentences[index]
+        if span.probability < SURE and not (lang == "ar" and _after_verb(s.toks, span.start)):
+            continue  # a doubtful span needs the rules' word for it: a verb of presence or speech right before
         mention = (
             _arabic_recognized(text, s.toks, span) if lang == "ar" else _english_recognized(text, s.toks, span)
         )
@@ -200,6 +201,15 @@ def _recognized_mentions(
         mention.confirmed = True
         out.append(mention)
     return out
+
+
+def _after_verb(toks: list[_Tok], start: int) -> bool:
+    """Does a verb of presence or speech stand right before ``start`` ("شارك ماهر عزيز بنفسه")?"""
+    k = bisect_left([t.end for t in toks], start) - 1
+    if k < 0 or not toks[k].word or toks[k].end > start:
+        return False
+    lex = _lex()
+    return any(v in lex["ar_presence"] or v in lex["ar_speech"] for v in _stem_variants(toks[k].key))
 
 
 def _arabic_recognized(text: str, toks: list[_Tok], span: PersonSpan) -> _Mention | None:

@@ -44,7 +44,7 @@ class _Mention:
     start: int = -1  # where the mention (title included) starts
     speaker: bool = False  # quoted with a speech verb
     also: list[int] = field(default_factory=list)  # other sentences the same words were found in
-    bare: bool = False  # found only by a verb before it: weaker evidence
+    bare: bool = False  # found by the recognizer alone, with no title: weaker evidence
     quoted_heading: bool = False  # "سفيان طوبال : ..." opening a headline: who the article quotes
     confirmed: bool = False  # the person recognizer reads a name here too
     chain: int = -1  # names read as one chain ("بيل وهيلاري كلينتون، وآل غور") share a number
