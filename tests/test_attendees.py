@@ -783,3 +783,56 @@ def test_a_cue_word_inside_a_name_is_no_cue():
 def test_an_honorific_with_a_pronoun_opens_no_title():
     text = "وأدى الصلاة مع سموه صاحب السمو الأمير خالد بن سعيد المنصوري."
     assert person(text, "خالد بن سعيد المنصوري").title == "صاحب السمو الأمير"
+
+
+# --- English: speakers at conferences, press conferences and hearings; guest lists ----------------
+
+
+def test_english_speaker_told_a_conference_with_words_between():
+    text = "Central bank governor Omar Haddad told an Arab bankers conference the pound would recover."
+    assert names(text, "en") == ["Omar Haddad"]
+
+
+def test_english_pronoun_speaker_after_a_quotation():
+    text = (
+        "Deputy Secretary Allen Walsh said he had urged Japan to act.\n"
+        '"Our message this week was clear," he told a press conference after three days of talks.'
+    )
+    assert names(text, "en") == ["Allen Walsh"]
+
+
+def test_english_subject_after_an_opening_addressing_clause():
+    text = (
+        "Marvin R. Duncan, a member of the board, said the system faced difficulties.\n"
+        "Addressing Chicago bankers and economists, Duncan outlined three problems."
+    )
+    assert names(text, "en") == ["Marvin R. Duncan"]
+
+
+def test_english_senator_speaking_during_hearings():
+    text = (
+        "Sen. Tom Harkin, D-Iowa, defended his farm bill.\n"
+        "Prices would rise, Harkin said during the first of several Senate subcommittee hearings on the bill."
+    )
+    assert names(text, "en") == ["Tom Harkin"]
+
+
+def test_english_lists_of_delegates_and_guests():
+    assert names("The delegates include U.S. Trade Representative Clayton Yeutter.", "en") == ["Clayton Yeutter"]
+    text = "Guests at the premiere included Emma Thompson, Hugh Grant and Colin Firth."
+    assert names(text, "en") == ["Emma Thompson", "Hugh Grant", "Colin Firth"]
+
+
+def test_english_interview_and_quoted_events_place_no_one():
+    text = (
+        "In a televised interview, former spokesman Larry Speaks recalled the speech the president addressed.\n"
+        '"When we went into those press conferences, we were misled," Speaks said.'
+    )
+    assert names(text, "en") == []
+
+
+def test_english_countries_in_a_group_are_not_people():
+    text = "The meeting was attended by representatives from Brazil, Mexico, El Salvador and Costa Rica."
+    result = extract_attendees(text, "en")
+    assert result.people == ()
+    assert [g.text for g in result.groups] == ["representatives from Brazil, Mexico, El Salvador and Costa Rica"]

@@ -119,14 +119,19 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     for n in _pronoun_speakers(sentences, clusters, lang):
         clusters[n].present = True
     if lang == "en":  # capitalized words are a person with a title, "Mr"/"Ms", or a surname used alone
-        clusters = [
-            c for c in clusters if any(m.title or m.confirmed for m in c.mentions) or _bare_surnames(c) >= 2
-        ]
-    people = [_person(text, c) for c in clusters if c.present and not c.absent and not c.dead]
-    people.sort(key=lambda p: min(s[0] for s in p.spans))
+        clusters = [c for c in clusters if any(m.title or m.confirmed for m in c.mentions) or _bare_surnames(c) >= 2]
     groups: list[Group] = []
     for s in sentences:
         if s.presence and not s.future and not _cue_positions(s.keys, _cue_tables(lang)["absence"], lang):
             in_sentence = _groups_in(text, s.toks) if lang == "ar" else _english_groups(text, s)
             groups.extend(g for g in in_sentence if not _blocked(g.span[0], s))
-    return Attendees(tuple(people), tuple(_dedupe_groups(groups)))
+    groups = _dedupe_groups(groups)
+
+    def in_a_group(c: _Cluster) -> bool:  # "representatives from Brazil, El Salvador and ...": a member, not a person
+        return all(
+            m.title is None and m.chain < 0 and _inside(m.name_span, [g.span for g in groups]) for m in c.mentions
+        )
+
+    people = [_person(text, c) for c in clusters if c.present and not c.absent and not c.dead and not in_a_group(c)]
+    people.sort(key=lambda p: min(s[0] for s in p.spans))
+    return Attendees(tuple(people), tuple(groups))

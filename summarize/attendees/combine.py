@@ -327,4 +327,5 @@ def _english_recognized(text: str, toks: list[_Tok], span: PersonSpan) -> _Menti
     mention = _english_mention(text, toks, index_of, last_title, name, j, first=name[0])
     if len(name) == 1 and mention.title is None:
         return None
+    mention.bare = mention.title is None
     return mention

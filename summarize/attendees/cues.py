@@ -120,11 +120,41 @@ def _cue_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...], lang: 
     return hits
 
 
+_EN_EVENT_REACH = 8  # "during the first of several Senate Agriculture subcommittee hearings"
+
+
 def _english_event_phrase(keys: list[str]) -> bool:
-    """ "during a meeting between", "at the funeral", "on a visit with": the sentence happens at an event."""
+    """ "during a meeting between", "at the funeral", "on a visit with", "during ... hearings": the
+    sentence happens at an event (the preposition at most ``_EN_EVENT_REACH`` words before, no
+    punctuation between)."""
     nouns = frozenset(attendee_cues.ENGLISH_EVENT_NOUNS)
     preps = frozenset(attendee_cues.ENGLISH_EVENT_PREPOSITIONS)
-    return any(key in nouns and any(k in preps for k in keys[max(0, i - 4) : i]) for i, key in enumerate(keys))
+    for i, key in enumerate(keys):
+        if key not in nouns and not (key.endswith("s") and key[:-1] in nouns):
+            continue
+        for k in range(i - 1, max(-1, i - _EN_EVENT_REACH - 1), -1):
+            if keys[k] in preps:
+                return True
+            if not keys[k][:1].isalnum():
+                break
+    return False
+
+
+def _told_a_session(keys: list[str]) -> list[int]:
+    """Where "told" is followed, a few words on, by a session it was said to ("told an Arab exchange
+    dealers conference", "told a news conference"): the one who told it was there."""
+    sessions = frozenset(attendee_cues.ENGLISH_TOLD_SESSIONS)
+    hits = []
+    for i, key in enumerate(keys):
+        if key != "told":
+            continue
+        for k in range(i + 1, min(len(keys), i + 6)):
+            if keys[k] in sessions:
+                hits.append(i)
+                break
+            if not keys[k][:1].isalnum() or keys[k] in ("that", "reporters", "journalists"):
+                break
+    return hits
 
 
 _HELD_LINKS = frozenset(_key(w) for w in ("على", "في"))  # "على هامش إشرافه على حفل"
@@ -200,7 +230,12 @@ def _quotations(text: str) -> list[Span]:
 
 def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     toks = _tokenize(text, *span)
-    keys = [t.key if lang == "ar" else t.text.lower() for t in toks]
+    quotes = _quoted(text, span)
+    # words inside a quotation are what was said: they place no one ("'When we went into those press
+    # conferences ...,' Speakes said"); they keep their place, as empty keys, so positions still match
+    keys = [
+        "" if any(a < t.start < b for a, b in quotes) else t.key if lang == "ar" else t.text.lower() for t in toks
+    ]
     tables = _cue_tables(lang)
     s = _Sentence(span, toks, keys, ends=[t.end for t in toks])
     s.event = _event_phrase(keys) if lang == "ar" else _english_event_phrase(keys)
@@ -208,8 +243,13 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     s.presence = bool(cues) or s.event
     # an Arabic imperfect ("يلتقي", "تستقبل") may be a headline's present or a plan: no anchor for quotes
     s.reported = s.event or any(lang != "ar" or not _imperfect(keys[i]) for i in cues)
+    if lang == "en":
+        told = [i for i in _told_a_session(keys) if i not in cues]
+        cues = s.cues = sorted(cues + told)
+        s.presence = s.presence or bool(told)
+        s.reported = s.reported or bool(told)
     if lang == "en" and cues and not s.event:
-        audience = _cue_positions(keys, tables["to_audience"], lang)
+        audience = sorted(set(_cue_positions(keys, tables["to_audience"], lang) + _told_a_session(keys)))
         if set(cues) <= set(audience):
             s.speaker_cues = audience  # only the one who spoke was there, not whom they spoke about
     s.future = bool(_future_positions(keys, tables, lang))
@@ -217,7 +257,9 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     s.remote = bool(_remote_positions(keys, tables, lang, at_event))
     if _cue_positions(keys, tables["call"], lang):
         s.presence = s.event = False  # a phone call puts nobody in the same room, whatever else the sentence says
-    s.quotes = _quoted(text, span)
+    if lang == "en" and not at_event and _opens_from_elsewhere(keys, tables):
+        s.presence = False  # "In a televised interview, X was contrasting ... when the president addressed ..."
+    s.quotes = quotes
     for a, b in _clauses(toks):
         sub = keys[a:b]
         if _future_positions(sub, tables, lang) or _remote_positions(sub, tables, lang, at_event):
@@ -237,6 +279,15 @@ def _no_cues_in_names(s: _Sentence, names: list[Span], lang: str) -> None:
 
 
 _Tables = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _opens_from_elsewhere(keys: list[str], tables: _Tables) -> bool:
+    """Does an English sentence open by saying its words come from elsewhere ("In an interview, ...",
+    "In a statement, ...")? Then a presence word later in it is in what was said, not where it was said."""
+    if not keys or keys[0] not in ("in", "during"):
+        return False
+    comma = keys.index(",") if "," in keys else len(keys)
+    return comma <= 6 and bool(_cue_positions(keys[:comma], tables["remote"], "en"))
 
 
 def _imperfect(key: str) -> bool:

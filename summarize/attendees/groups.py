@@ -51,7 +51,7 @@ def _groups_in(text: str, toks: list[_Tok]) -> list[Group]:
 
 # Who a group is made of: up to ten words, ending before the verb or a clause word.
 _EN_GROUP_MEMBERS = re.compile(
-    r"(?:\s+(?!(?:were|was|are|is|who|which|that|had|have|has|also|attended|joined|met|watched)\b)[\w'’-]+){1,10}"
+    r"(?:,?\s+(?!(?:were|was|are|is|who|which|that|had|have|has|also|attended|joined|met|watched)\b)[\w'’-]+){1,12}"
 )
 
 
@@ -63,7 +63,7 @@ def _english_groups(text: str, s: _Sentence) -> list[Group]:
         for match in re.finditer(rf"\b{re.escape(head)}\b", low):
             start = s.span[0] + match.start()
             end = s.span[0] + match.end()
-            if head.endswith(" of"):  # "a delegation of local mayors and several scientists" up to the verb
+            if head.endswith((" of", " from")):  # "a delegation of local mayors and several scientists" up to the verb
                 tail = _EN_GROUP_MEMBERS.match(text[end : s.span[1]])
             else:
                 tail = re.match(r"(?:\s+(?:from|of|in|at)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)?", text[end : s.span[1]])

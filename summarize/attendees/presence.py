@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import islice
+from itertools import islice, pairwise
 
 from summarize.attendees.arabic import _make, _name_ok
 from summarize.attendees.cues import _cue_positions, _cue_tables, _event_phrase, _Sentence, _that
@@ -32,7 +32,8 @@ def _pronoun_speakers(sentences: list[_Sentence], clusters: list[_Cluster], lang
             continue  # an event named in the sentence ("على هامش اجتماع"), not a verb of someone else's
         if lang == "ar" and not _event_phrase(_before_that(s.keys)):
             continue  # "وأشار إلى أن اجتماع غد يأتي بعد اجتماع ...": the event is in what was said
-        if not _opens_with_pronoun_speech(s.toks, lex, lang) or _blocked(s.toks[0].start, s):
+        at = _pronoun_speech(s.toks, lex, lang)
+        if at is None or _blocked(s.toks[at].start, s):
             continue
         near = by_sentence.get(index - 2, []) + by_sentence.get(index - 1, [])
         speakers = [(m.start, n) for m, n in near if m.speaker]
@@ -53,21 +54,30 @@ def _before_that(keys: list[str]) -> list[str]:
     return keys
 
 
-def _opens_with_pronoun_speech(toks: list[_Tok], lex: dict[str, frozenset[str]], lang: str) -> bool:
-    first, second = toks[0], toks[1]
+def _pronoun_speech(toks: list[_Tok], lex: dict[str, frozenset[str]], lang: str) -> int | None:
+    """Where a sentence says that "he" or "she" spoke: the sentence's first word in Arabic (the verb
+    carries the pronoun), "he told ..." anywhere in English ('"...," he told a press conference')."""
     if lang == "en":
-        return first.text.lower() in _EN_SUBJECT_PRONOUNS and second.text.lower() in lex["en_speech"]
+        pairs = pairwise(toks)
+        hits = (
+            k
+            for k, (a, b) in enumerate(pairs)
+            if a.text.lower() in _EN_SUBJECT_PRONOUNS and b.text.lower() in lex["en_speech"]
+        )
+        return next(hits, None)
+    first, second = toks[0], toks[1]
     if not first.word or not any(v in lex["ar_speech"] for v in _stem_variants(first.key)):
-        return False
+        return None
     # no subject after the verb: a preposition, "أن"/"إن", "لمراسل", or punctuation comes next
     # (not "وأفادت مصادر إعلامية": that verb has its own subject)
-    return (
+    alone = (
         not second.word
         or second.key in _AR_PREPS
         or second.key in _that()
         or second.key.startswith("ل")
         or second.key in lex["ar_event_preps"]  # "وأشارت خلال الندوة الصحفية ..."
     )
+    return 0 if alone else None
 
 
 _QUOTED_HEADING = re.compile(r"\W*(\w+(?: \w+){1,2}) ?:")
@@ -145,6 +155,10 @@ def _speaks(m: _Mention, s: _Sentence) -> bool:
     k = bisect_left(s.ends, m.name_span[1])
     if k == len(s.ends) or s.ends[k] != m.name_span[1]:
         return False
+    if s.speaker_cues[0] == 0:  # "Addressing economists, Duncan outlined ...": the subject after the clause
+        first = bisect_left(s.ends, m.name_span[0] + 1)
+        comma = next((j for j, t in enumerate(s.toks) if t.text == ","), None)
+        return comma is not None and first == comma + 1
     return any(0 < cue - k <= 3 for cue in s.speaker_cues)
 
 

@@ -488,6 +488,18 @@ ENGLISH_HONORIFICS: tuple[str, ...] = (
     "princess",
     "president",
     "judge",
+    # abbreviated ranks and offices written before a name ("Sen. Tom Harkin", "Gen. Colin Powell")
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "maj",
+    "adm",
+    "cmdr",
 )
 ENGLISH_DECEASED: tuple[str, ...] = ("late", "deceased", "funeral of", "death of", "died", "mourned")
 # Capitalized words that end organisation or place names, never a person's name.
