@@ -135,7 +135,12 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
         for k, tok in enumerate(sentence.toks):
             if tok.word:
                 places.setdefault(tok.key, []).append((index, k))
-    vocabulary = {key: _surname_key(key) for key in places}
+    # Each word under the lengths of its two forms: two spellings of one word differ by one letter
+    # at most (``_similar``), so a surname is compared only with words of about its length.
+    by_length: dict[int, set[str]] = {}
+    for key in places:
+        for form in {key, _surname_key(key)}:
+            by_length.setdefault(len(form), set()).add(key)
     for c in clusters:
         full = max(c.mentions, key=lambda m: len(m.tokens))
         last = _strip_conj(full.tokens[-1])
@@ -144,7 +149,8 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
         if all(m.bare and not m.confirmed for m in c.mentions):
             continue  # a name seen only after a verb is too weak to claim every later use of its last word
         first_names = {_strip_conj(m.tokens[0]) for m in c.mentions if len(m.tokens) >= 2}
-        keys = [key for key, surname in vocabulary.items() if _similar(key, last) or _similar(surname, last)]
+        near = set().union(*(by_length.get(len(last) + d, set()) for d in (-1, 0, 1)))
+        keys = [key for key in near if _similar(key, last) or _similar(_surname_key(key), last)]
         found = sorted(place for key in keys for place in places[key])  # in reading order
         for index, k in found[:MAX_SURNAME_PLACES]:
             toks = sentences[index].toks
