@@ -7,6 +7,7 @@ libraries it calls. Any change to them (one new cue word) misses the cache: neve
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
+from articles.store import LibraryError
 from summarize.analysis import FORMAT, Analysis, analyze
 
 if TYPE_CHECKING:
@@ -69,5 +71,48 @@ def analysis_of(
     found = library.cached_analysis(article.content_hash, version)
     if found is None:
         found = analyse(article.text, article.language)
-        library.store_analysis(article.content_hash, version, found)
+        # the cache is a convenience: a full disk or a busy library costs a recomputation later, not the result
+        with contextlib.suppress(LibraryError):
+            library.store_analysis(article.content_hash, version, found)
     return found
+
+
+BATCH = 100
+
+
+def analyse_library(
+    library: Library,
+    *,
+    analyse: Callable[[str, str | None], Analysis] = analyze,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> int:
+    """Make sure every article has an analysis of this version, and its attendees in the people index;
+    newest first, resumable (what is done is skipped quickly). How many articles were analysed.
+
+    An analysis cached before the people index existed is indexed without being computed again."""
+    version = analyzer_version()
+    total, done, computed = library.count(), 0, 0
+    after = None
+    while not cancelled():
+        rows = library.page(after=after, limit=BATCH)
+        if not rows:
+            break
+        for row in rows:
+            if cancelled():
+                return computed
+            try:
+                article = library.get(row.id)
+            except KeyError:  # removed meanwhile
+                continue
+            if not library.people_indexed(article.content_hash, version):
+                cached = library.cached_analysis(article.content_hash, version)
+                if cached is not None:
+                    library.index_people(article.content_hash, version, cached)
+                else:
+                    library.store_analysis(article.content_hash, version, analyse(article.text, article.language))
+                    computed += 1
+            done += 1
+        progress(done, total)
+        after = rows[-1].key
+    return computed

@@ -12,7 +12,7 @@ import sqlite3
 from articles.dates import sort_key
 
 APPLICATION_ID = 0x6E777264  # "nwrd"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 PAGE_SIZE = 8192  # rows of a few KB pack better than on 4 KB pages (about 10% smaller files)
 
 # The search index is contentless (it keeps no copy of the text: 40% smaller files). Deleting
@@ -91,9 +91,29 @@ CREATE INDEX articles_starred ON articles (sort_key DESC, id DESC, starred) WHER
 CREATE INDEX articles_language ON articles (language, sort_key DESC, id DESC)
 """
 
+# v4: the people index (articles/people.py): people, the folded names they are known by, which
+# articles each attended (with the name and title written there), and which analyses are indexed.
+_V4 = """
+CREATE TABLE people (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL);
+CREATE TABLE person_names (
+    name_key TEXT NOT NULL,
+    person_id INTEGER NOT NULL,
+    PRIMARY KEY (name_key, person_id)
+) WITHOUT ROWID;
+CREATE TABLE attendance (
+    person_id INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    title TEXT,
+    PRIMARY KEY (person_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX attendance_article ON attendance (article_id, name);
+CREATE TABLE people_indexed (content_hash TEXT PRIMARY KEY, analyzer_version TEXT NOT NULL) WITHOUT ROWID
+"""
+
 # MIGRATIONS[n] takes a library at version n to n + 1; version 0 is an empty file. A migration that
 # changes the search index leaves it empty: the store refills it (search_text.INDEX_VERSION changes too).
-MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2, 2: _V3}
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2, 2: _V3, 3: _V4}
 
 
 def register_functions(conn: sqlite3.Connection) -> None:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from summarize.text import WORD, normalize, to_ascii_digits
+from summarize.text import WORD, normalize, to_ascii_digits, unseat_hamza
 from summarize.text.clitics import ARTICLE_PROCLITICS, CONJUNCTIONS, INFLECTION_SUFFIXES, PRONOUN_SUFFIXES
 from summarize.text.normalize import ARABIC_INDIC_DIGITS, HARAKAT, PERSIAN_DIGITS, TATWEEL, replace_all
 
@@ -54,7 +54,6 @@ _EXACT = (
     *((d, str(n % 10)) for n, d in enumerate(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS)),
 )
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_HAMZA_ON_SEATS = str.maketrans("ؤئ", "ءء")  # "مسئول" and "مسؤول": writers seat the hamza either way
 _FOLD = str.maketrans("ةى", "هي")  # writers mix them freely
 _PREPOSITIONS = ("ب", "ل", "ك")
 _MIN_STEM = 3  # letters a reading keeps: "الله" is not the article plus "له"
@@ -94,7 +93,7 @@ def analyse(word: str) -> Analysis:
         return Analysis(lowered, frozenset(), frozenset(forms))
     # particles and endings are read on the word with ة and ى as written ("قوتها", but "الله" has no ending),
     # then every form is folded like the rest
-    written = normalize(word).translate(_HAMZA_ON_SEATS)
+    written = unseat_hamza(normalize(word))
     folded = written.translate(_FOLD)
     bare = {form.translate(_FOLD) for form in _without_particles(written)} - {folded}
     endings = {
@@ -198,13 +197,10 @@ def _index_forms(word: str) -> tuple[str, tuple[str, ...]]:
 
 def _loose(exact: str) -> tuple[str, str]:
     """The folded words and the other readings of the distinct words of an exact text, each once."""
-    words: set[str] = set()
-    stems: list[str] = []
-    for word in _tokens(exact):
-        folded, readings = _index_forms(word)
-        words.add(folded)
-        stems += readings
-    return " ".join(words), " ".join(set(stems) - words)
+    forms = list(map(_index_forms, _tokens(exact)))  # map over a cached function: no loop in Python
+    words = {folded for folded, _ in forms}
+    stems = set().union(*(readings for _, readings in forms)) - words
+    return " ".join(words), " ".join(stems)
 
 
 @dataclass(frozen=True)
@@ -265,6 +261,13 @@ class Query:
         """Whether a word of the article is one the query asks for (for snippets)."""
         return any(t.accepts(word) for t in self.terms) or any(t.accepts(word) for p in self.phrases for t in p)
 
+    @property
+    def needles(self) -> tuple[str, ...]:
+        """Letters every matching word holds (the first three of each form, folded): a block without
+        any of them is passed over without looking at its words one by one."""
+        forms = {f for t in (*self.terms, *(t for p in self.phrases for t in p)) for f in (t.folded, *t.readings)}
+        return tuple({form[:3] for form in forms if form})
+
 
 def _in_order(phrase: tuple[Term, ...], block: str) -> bool:
     words = WORD.findall(block)
@@ -318,7 +321,11 @@ def snippet(blocks: list[str], query: Query, *, width: int = SNIPPET_WORDS) -> s
 
     The excerpt is a slice of the original text (logical order, harakat kept), with ``…``
     where it was cut; without any matching word, the start of the first block."""
+    needles = query.needles
     for block in blocks:
+        folded = unseat_hamza(normalize(block, fold_letters=True))
+        if not any(needle in folded for needle in needles):
+            continue
         spans = [m.span() for m in WORD.finditer(block)]
         for index, (start, end) in enumerate(spans):
             if query.matches_word(block[start:end]):

@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -21,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from articles import people
 from articles.dates import now_iso, sort_key
 from articles.model import Article
+from articles.people import PersonRow
 from articles.schema import APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, migrate
 from articles.search_text import (
     FTS_TABLE,
@@ -38,6 +41,7 @@ from articles.search_text import (
 from summarize.analysis import Analysis
 
 BUSY_TIMEOUT_S = 60.0
+RANK_ALL_LIMIT = 10_000  # articles a word may stand in and still be ranked by relevance rather than date
 _FTS_INSERT = (
     "INSERT INTO articles_fts (rowid, title, body, title_words, body_words, title_stems, body_stems)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -94,10 +98,14 @@ class ListFilter:
     unread: bool = False
     starred: bool = False
     language: str | None = None
+    person: int | None = None  # articles this person of the people index attended
 
     def where(self) -> tuple[list[str], list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if self.person is not None:
+            clauses.append("id IN (SELECT article_id FROM attendance WHERE person_id = ?)")
+            params.append(self.person)
         if self.unread:
             clauses.append("read = 0")
         if self.starred:
@@ -172,6 +180,20 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def _check_regular(path: Path) -> None:
+    """Refuse a pipe, device or socket (as the library or beside it as its ``-wal``, ``-shm`` or
+    ``-journal``): opening a FIFO waits for a writer that never comes, and SQLite would block on it too."""
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            continue  # absent (or unreadable: opening it reports that)
+        if not stat.S_ISREG(mode):
+            raise LibraryError(
+                f"{candidate}: not a regular file (a pipe, device or socket), not a library; it was left as it is"
+            )
+
+
 def _check_header(path: Path) -> None:
     """Refuse, before SQLite touches it, a file that is not an SQLite database or not ours."""
     try:
@@ -189,6 +211,36 @@ def _check_header(path: Path) -> None:
     user_version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
     _check_identity(path, application_id, user_version, has_schema=schema_cookie != 0)
+
+
+def _check_wal_identity(path: Path) -> None:
+    """Refuse a file whose un-checkpointed ``-wal`` makes it newer or another program's, read read-only.
+
+    The header check reads the main file only, and a read-write connection that then refused the file
+    would, on closing, checkpoint the WAL into it and delete the WAL: the file would not be left as it was.
+    A read-only connection cannot checkpoint; with ``readonly_shm`` it writes no byte at all (without a
+    ``-shm``, SQLite needs to create one to read the WAL: that index file is all it adds).
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if path.with_name(path.name + "-shm").exists():
+        uri += "&readonly_shm=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            version, application_id, tables = _read_identity(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if _is_busy(exc):
+            return  # a live writer is at it: the read-write open below waits its turn and checks again
+        raise _describe(path, exc) from exc
+    _check_identity(path, application_id, version, has_schema=tables > 0 and version == 0)
 
 
 def _check_identity(path: Path, application_id: int, user_version: int, *, has_schema: bool) -> None:
@@ -252,8 +304,10 @@ class Library:
         if path.exists():
             if path.is_dir():
                 raise LibraryError(f"{path}: is a directory, not a library file")
+            _check_regular(path)
             if not _CONNECTED.get(os.path.realpath(path)):  # checked already, and closing a file would drop locks
                 _check_header(path)
+                _check_wal_identity(path)
             if not os.access(path, os.W_OK):
                 raise LibraryError(f"{path}: the library file is read-only; it was left as it is")
         else:
@@ -329,6 +383,10 @@ class Library:
             conn.execute(_FTS_INSERT, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
 
+    def set_busy_timeout(self, seconds: float) -> None:
+        """Wait at most ``seconds`` for another writer's lock (the app's UI thread cannot wait a minute)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
     def close(self) -> None:
         if self._conn is not None:
             self._release(self._conn)
@@ -367,29 +425,43 @@ class Library:
         return self.add_many([article])[0]
 
     @_guarded
-    def add_many(self, articles: Iterable[Article], *, restore: bool = False) -> list[tuple[int, bool]]:
-        """Store many articles in one transaction (all of them or none); ``(id, added)`` for each.
+    def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
+        """Store many articles in one transaction (all of them or none); ``(id, added)`` for each."""
+        with self._write() as conn:
+            return [self._insert(conn, article) for article in articles]
 
-        ``restore``: the articles come from newsread's own export, so one already stored takes the
-        export's read and starred flags and gains its tags (a backup restored into a library that
-        already holds the samples keeps its marks)."""
+    @_guarded
+    def restore_many(self, articles: Iterable[Article]) -> tuple[list[tuple[int, bool]], int]:
+        """Store articles from newsread's own export, in one transaction: ``(id, added)`` for each,
+        and how many already stored took different marks from the export.
+
+        One already stored takes the export's read and starred flags and gains its tags, so a
+        backup restored into a library that already holds the samples keeps its marks."""
         results = []
+        changed = 0
         with self._write() as conn:
             for article in articles:
                 article_id, added = self._insert(conn, article)
-                if restore and not added:
-                    self._restore_marks(conn, article_id, article)
+                if not added:
+                    changed += self._restore_marks(conn, article_id, article)
                 results.append((article_id, added))
-        return results
+        return results, changed
 
     @staticmethod
-    def _restore_marks(conn: sqlite3.Connection, article_id: int, article: Article) -> None:
-        (tags,) = conn.execute("SELECT tags FROM articles WHERE id = ?", (article_id,)).fetchone()
-        merged = list(dict.fromkeys([*json.loads(tags), *article.tags]))
+    def _restore_marks(conn: sqlite3.Connection, article_id: int, article: Article) -> bool:
+        """Give a stored article the export's marks; True when that changed them."""
+        read, starred, tags = conn.execute(
+            "SELECT read, starred, tags FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        stored_tags = json.loads(tags)
+        merged = list(dict.fromkeys([*stored_tags, *article.tags]))
+        if (bool(read), bool(starred), stored_tags) == (article.read, article.starred, merged):
+            return False
         conn.execute(
             "UPDATE articles SET read = ?, starred = ?, tags = ? WHERE id = ?",
             (int(article.read), int(article.starred), json.dumps(merged, ensure_ascii=False), article_id),
         )
+        return True
 
     def _insert(self, conn: sqlite3.Connection, article: Article) -> tuple[int, bool]:
         content_hash = article.content_hash
@@ -455,6 +527,7 @@ class Library:
                     f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", chunk
                 ).fetchall():
                     conn.execute(_FTS_DELETE, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
+                people.forget_articles(conn, chunk)
                 removed += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk).rowcount
         return removed
 
@@ -498,6 +571,12 @@ class Library:
         )
         found = [_row(r) for r in self.conn.execute(sql, (*params, limit))]
         return found[::-1] if backwards else found
+
+    @_guarded
+    def row(self, article_id: int) -> ArticleRow | None:
+        """The light row of one article, or None."""
+        found = self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if found is None else _row(found)
 
     @_guarded
     def key_of(self, article_id: int) -> RowKey | None:
@@ -569,17 +648,34 @@ class Library:
         with them in another accepted form (``articles.search_text``); each group ranked by bm25.
 
         FTS5 ranks with ``ORDER BY rank LIMIT``: only the best rows are kept while matching, and only
-        they are read back and cut into snippets. ``count_hits`` counts, when a caller wants it."""
+        they are read back and cut into snippets. A query whose every word stands in more than
+        ``RANK_ALL_LIMIT`` articles lists the most recently added first instead: ranking them all costs
+        time that grows with the library, and a word that common ranks nothing apart. ``count_hits``
+        counts, when a caller wants it."""
         parsed = self._parse(query)
         if parsed.empty:
             return []
-        found = self._ranked(parsed.match_expression(loose=False), limit)
+        newest_first = self._common(parsed)
+        found = self._ranked(parsed.match_expression(loose=False), limit, newest_first=newest_first)
         if len(found) < limit:
             seen = {article_id for article_id, _ in found}
             wanted = limit - len(found) if not parsed.phrases else PHRASE_CANDIDATES
-            more = self._ranked(parsed.match_expression(loose=True), wanted + len(found))
+            more = self._ranked(parsed.match_expression(loose=True), wanted + len(found), newest_first=newest_first)
             found += [hit for hit in more if hit[0] not in seen]
         return self._hits(found, parsed, limit)
+
+    def _common(self, parsed: Query) -> bool:
+        """Whether every word of the query stands in more than ``RANK_ALL_LIMIT`` articles (as written)."""
+        words = [t.exact for t in parsed.terms if not t.prefix] + [t.exact for p in parsed.phrases for t in p]
+        if not words:
+            return False
+        for word in words:
+            row = self.conn.execute(
+                "SELECT max(doc) FROM articles_vocab WHERE term = ? AND col IN ('title', 'body')", (word,)
+            ).fetchone()
+            if row[0] is None or row[0] <= RANK_ALL_LIMIT:
+                return False
+        return True
 
     def _parse(self, query: str) -> Query:
         return parse_query(query, known=self._known_word)
@@ -594,7 +690,10 @@ class Library:
             is not None
         )
 
-    def _ranked(self, expression: str, limit: int) -> list[tuple[int, float]]:
+    def _ranked(self, expression: str, limit: int, *, newest_first: bool = False) -> list[tuple[int, float]]:
+        if newest_first:  # rowid order is the index's own: the first rows found are the ones returned
+            sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+            return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (expression, limit))]
         return [
             (int(r[0]), float(r[1]))
             for r in self.conn.execute(
@@ -672,6 +771,34 @@ class Library:
                 "INSERT OR REPLACE INTO analysis (content_hash, analyzer_version, data) VALUES (?, ?, ?)",
                 (content_hash, analyzer_version, payload),
             )
+            people.index_analysis(conn, content_hash, analyzer_version, analysis)
+
+    @_guarded
+    def index_people(self, content_hash: str, analyzer_version: str, analysis: Analysis) -> None:
+        """Index the attendees of a cached analysis (one stored before the people index existed)."""
+        with self._write() as conn:
+            people.index_analysis(conn, content_hash, analyzer_version, analysis)
+
+    @_guarded
+    def people_indexed(self, content_hash: str, analyzer_version: str) -> bool:
+        return people.is_indexed(self.conn, content_hash, analyzer_version)
+
+    @_guarded
+    def people(self, query: str | None = None, *, limit: int = 100) -> list[PersonRow]:
+        """People who attended the library's events, most followed first (``articles.people``)."""
+        return people.people(self.conn, query, limit=limit)
+
+    @_guarded
+    def find_person(self, name: str) -> PersonRow | None:
+        return people.find_person(self.conn, name)
+
+    @_guarded
+    def person(self, person_id: int) -> PersonRow | None:
+        return people.person_row(self.conn, person_id)
+
+    @_guarded
+    def person_in_article(self, article_id: int, name: str) -> int | None:
+        return people.person_in_article(self.conn, article_id, name)
 
     # -- samples -------------------------------------------------------------------------------
 

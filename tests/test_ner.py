@@ -146,11 +146,12 @@ def test_long_input_is_tagged_in_linear_time():
     small_n, big_n = 200, 7000
     small, big = block * small_n, block * big_n  # big: over a million characters
     assert len(big) > 1_000_000
-    t0 = time.perf_counter()
+    # CPU time: the shared machine's load stretches wall time 2-3x, not the work done
+    t0 = time.process_time()
     small_spans = find_persons(small, "ar")
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     big_spans = find_persons(big, "ar")
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     assert len(big_spans) == (big_n // small_n) * len(small_spans) > 0
     assert (t2 - t1) < 2 * (big_n / small_n) * max(t1 - t0, 0.05)  # 35x the text: far from 35x35
     assert t2 - t1 < 30
@@ -158,9 +159,9 @@ def test_long_input_is_tagged_in_linear_time():
 
 def test_one_sentence_without_stops_is_still_linear():
     text = "خالد بن سعيد المنصوري " * 20_000  # no full stop: cut every MAX_SENTENCE_TOKENS tokens
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     spans = find_persons(text, "ar")
-    assert time.perf_counter() - t0 < 30
+    assert time.process_time() - t0 < 30
     assert_well_formed(text, spans)
 
 

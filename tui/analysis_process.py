@@ -33,9 +33,10 @@ POLL_S = 0.05
 class AnalysisProcess:
     """One child process for analyses, started on first use; safe to call from several threads."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, niceness: int = 0) -> None:
         self._lock = threading.Lock()
         self._process: subprocess.Popen[bytes] | None = None
+        self._niceness = niceness  # a background child yields the cores to the reader
 
     def analyse(
         self,
@@ -106,6 +107,7 @@ class AnalysisProcess:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
+            preexec_fn=(lambda: os.nice(self._niceness)) if self._niceness else None,
         )
         return self._process
 

@@ -24,6 +24,7 @@ _MATCHING = (
 )
 _SEARCH_FORM = (*_MATCHING, ("ة", "ه"), ("ى", "ي"))
 _HAMZA_SEATS = (("ؤ", "و"), ("ئ", "ي"))
+_HAMZA_UNSEATED = (("ؤ", "ء"), ("ئ", "ء"))
 
 
 def replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
@@ -48,6 +49,12 @@ def normalize(text: str, *, fold_letters: bool = False) -> str:
     if not text.isascii():
         text = replace_all(unicodedata.normalize("NFKC", text), _SEARCH_FORM if fold_letters else _MATCHING)
     return text.lower()
+
+
+def unseat_hamza(text: str) -> str:
+    """``ؤ`` and ``ئ`` to a bare ``ء``: writers seat the hamza either way (``مسئول``, ``مسؤول``), so
+    names and search words match whichever seat they were written with."""
+    return replace_all(text, _HAMZA_UNSEATED)
 
 
 def fold_hamza_seats(text: str) -> str:

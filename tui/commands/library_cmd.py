@@ -16,7 +16,7 @@ from pathlib import Path
 
 from articles.model import Article
 from articles.sources import LoadError
-from articles.store import Library, ListFilter
+from articles.store import Library, ListFilter, SearchHit
 from tui import errors
 from tui.inputs import check_stdin_once
 from tui.library_access import library_errors, open_library, parse_id
@@ -49,13 +49,16 @@ def add(options: GlobalOptions, *, refs: Sequence[str], tags: Sequence[str]) -> 
         def flush() -> None:
             nonlocal added, skipped, restored
             for restore, batch in batches.items():
-                if batch:
-                    outcomes = library.add_many(batch, restore=restore)
-                    added += sum(1 for _, new in outcomes if new)
-                    old = sum(1 for _, new in outcomes if not new)
-                    restored += old if restore else 0
-                    skipped += 0 if restore else old
-                    batch.clear()
+                if not batch:
+                    continue
+                if restore:
+                    outcomes, changed = library.restore_many(batch)
+                    restored += changed
+                else:
+                    outcomes = library.add_many(batch)
+                added += sum(1 for _, new in outcomes if new)
+                skipped += sum(1 for _, new in outcomes if not new)
+                batch.clear()
 
         last_flush = time.monotonic()
         for _, (_ref, loaded) in zip(with_progress(items, "Importing"), loaded_inputs, strict=True):
@@ -164,21 +167,35 @@ def show(options: GlobalOptions, *, article_ref: str, output_format: str) -> int
     return 0
 
 
-def search(options: GlobalOptions, *, query: Sequence[str], limit: int, output_format: str) -> int:
-    """Full-text search over titles and bodies."""
+def search(options: GlobalOptions, *, query: Sequence[str], person: str | None, limit: int, output_format: str) -> int:
+    """Full-text search over titles and bodies, or the articles a person attended."""
     text = " ".join(query)
+    if not text.strip() and not person:
+        raise errors.UsageError("say what to search for: words, or --person NAME")
     out = Output(options.render)
     with library_errors(), open_library(options.library) as library:
-        hits = library.search(text, limit=limit)
+        found = library.find_person(person) if person else None
+        if person and found is None:
+            errors.report(f"no one called {person!r} in the people index (see 'newsread people')")
+            return 1
+        if found is not None and not text.strip():
+            rows = library.rows(ListFilter(person=found.id), limit=limit)
+            hits = [SearchHit(r.id, r.title, "", 0.0) for r in rows]
+        else:
+            hits = library.search(text, limit=limit if found is None else 10_000)
+            if found is not None:
+                attended = {r.id for r in library.rows(ListFilter(person=found.id), limit=1_000_000)}
+                hits = [h for h in hits if h.id in attended][:limit]
     if not hits:
-        errors.report(f"no article matches {text!r}")
+        errors.report(f"no article matches {text or person!r}")
         return 1
     for hit in hits:
         if output_format == "json":
             out.json({"id": hit.id, "title": hit.title, "snippet": hit.snippet, "rank": hit.rank})
         else:
             out.row(f"{hit.id:>5}  ", hit.title)
-            out.row("       ", hit.snippet, wrap=True)
+            if hit.snippet:
+                out.row("       ", hit.snippet, wrap=True)
     return 0
 
 

@@ -27,9 +27,14 @@ class AnalysisPanel(LinesView):
     def show_error(self, message: str) -> None:
         self.set_blocks([Block(message, "warning")])
 
-    def show_analysis(self, analysis: Analysis) -> None:
-        blocks = self.blocks_for(analysis)
-        self.set_blocks(blocks or [Block(self.EMPTY, "muted")])
+    def show_analysis(self, analysis: Analysis, *, text_length: int = 0, analysed: int | None = None) -> None:
+        """The analysis; when only the first ``analysed`` of ``text_length`` characters were read
+        (``summarize.analysis.analysed_part``), a notice on top says so."""
+        blocks = self.blocks_for(analysis) or [Block(self.EMPTY, "muted")]
+        if analysed is not None and analysed < text_length:
+            notice = f"Long article ({text_length:,} characters): analysed its first {analysed:,}."
+            blocks = [Block(notice, "warning"), *blocks]
+        self.set_blocks(blocks)
 
     def blocks_for(self, analysis: Analysis) -> list[Block]:
         raise NotImplementedError

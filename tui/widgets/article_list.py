@@ -27,6 +27,7 @@ from tui.widgets.lines_view import is_rtl, layout
 
 PAGE_SIZE = 200
 MAX_PAGES = 50  # 10,000 rows in memory at most, whatever the library's size
+DATE_ROOM = 34  # cells from which a row shows its date (a 120-column terminal gives the list 35)
 TITLE_CACHE = 4000
 UNREAD_MARK, STAR_MARK = "●", "★"
 
@@ -61,7 +62,7 @@ def fit_title(title: str, width: int, render: RenderOptions) -> tuple[str, bool]
 def row_meta(row: ArticleRow, width: int) -> str:
     """The date and language columns (as wide as there is room for), made safe for the terminal."""
     lang = for_terminal(row.language or "--", one_line=True)[:2].ljust(2)
-    if width >= 44:
+    if width >= DATE_ROOM:
         return f"{short_date(row.published, row.sort_key or row.imported)} {lang} "
     return f"{lang} " if width >= 20 else ""
 
