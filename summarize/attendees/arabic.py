@@ -226,6 +226,10 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         if key.startswith("ل") and j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key):
             j += 2  # "رئيس الهيئة العليا لمكافحة الفساد"
             continue
+        place = key[:1] == "ب" and key[1:] in lex["ar_not_name"] and j > i + 1
+        if place and j + 1 < n and toks[j + 1].word and toks[j + 1].key not in _AR_STOP:
+            j += 2  # "مدير فرع الوزارة بمنطقة تبوك": where the office is held (a place noun and its name)
+            continue
         if key.startswith("بال") and j == i + 1 and _definite(head_key) and not _ar_head(tok) and not _honorific(tok):
             j += 1  # "الموظفة باللجنة الدولية للصليب الأحمر": where the office is held
             continue
@@ -238,8 +242,9 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         if key.startswith("لل") or key in lex["ar_title_words"] or (_definite(key) and not _conj(tok)):
             j += 1
             continue
-        if _conj(tok) and _definite(key[1:]) and (_ar_head(tok) or _definite(toks[j - 1].key)):
-            j += 1  # "المغني والملحن", "وزير البيئة والجماعات المحلية"
+        before = _unconj(toks[j - 1])
+        if _conj(tok) and _definite(key[1:]) and (_ar_head(tok) or _definite(before)):
+            j += 1  # "المغني والملحن", "وزير البيئة والجماعات المحلية", "الشؤون الإسلامية والأوقاف والإرشاد"
             continue
         construct = j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key)
         if _conj(tok) and construct and _definite(toks[j - 1].key) and not _ar_head(tok):

@@ -24,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from summarize.attendees.arabic import _adjectival_head, _ar_title, _mark_speakers, _title_text
+from summarize.attendees.arabic import _adjectival_head, _ar_title, _mark_speakers, _name_ok, _name_word, _title_text
 from summarize.attendees.cues import _Sentence
 from summarize.attendees.english import _english_mention
 from summarize.attendees.model import _Mention
@@ -35,6 +35,7 @@ from summarize.attendees.tokens import (
     _conj,
     _definite,
     _honorific,
+    _key,
     _kinship,
     _lex,
     _office_key,
@@ -46,6 +47,7 @@ from summarize.ner import PersonSpan, read_persons
 
 RULED_OUT = 0.1  # a word the recognizer gives less than this is not part of a name
 SURE = 0.5  # a name only the recognizer reads: each of its words more likely in a name than not
+DOUBTFUL = 0.3  # below SURE, a run of such words is a name only where the rules read a title right before it
 MAX_READ_CHARS = 100_000  # news articles are 1,000-20,000 characters
 _TITLE_REACH = 12  # words back from a name to the office word that opens its title
 
@@ -67,6 +69,44 @@ class _Reading:
 
     def spans_over(self, start: int, end: int) -> list[PersonSpan]:
         return [p for p in self.persons if p.start < end and start < p.end]
+
+    def doubtful_runs(self, text: str) -> list[PersonSpan]:
+        """Runs of two or more adjacent words the recognizer does not rule out, one of them at least
+        ``DOUBTFUL``, that it tagged no name.
+
+        The model's marginals are often split on a name it saw no example of ("فهيد البرقي" at 0.4,
+        "الباجي قايد السبسي" at 0.2-0.4): its best labelling says "outside", but the words are far
+        from ruled out.
+        """
+        out: list[PersonSpan] = []
+        run: list[int] = []
+        k = 0
+        inside = [False] * len(self.starts)
+        for p in self.persons:
+            lo, hi = bisect_left(self.starts, p.start), bisect_left(self.starts, p.end)
+            inside[lo:hi] = [True] * (hi - lo)
+        for k in range(len(self.starts) + 1):
+            ok = k < len(self.starts) and self.probability[k] >= RULED_OUT and not inside[k]
+            if ok and run and text[self.ends[run[-1]] : self.starts[k]].strip():
+                ok = False  # punctuation between: a new run
+                if self._doubtful(run):
+                    out.append(self._span(text, run))
+                run = [k]
+                continue
+            if ok:
+                run.append(k)
+                continue
+            if self._doubtful(run):
+                out.append(self._span(text, run))
+            run = []
+        return out
+
+    def _doubtful(self, run: list[int]) -> bool:
+        return len(run) >= 2 and max(self.probability[k] for k in run) >= DOUBTFUL
+
+    def _span(self, text: str, run: list[int]) -> PersonSpan:
+        start, end = self.starts[run[0]], self.ends[run[-1]]
+        return PersonSpan(start, end, text[start:end], min(self.probability[k] for k in run))
 
 
 def _read(text: str, lang: str) -> _Reading:
@@ -124,20 +164,39 @@ def _checked(text: str, m: _Mention, reading: _Reading, lang: str) -> _Mention |
     while hi > lo and _particle(toks[hi - 1]) and toks[hi - 1].key != "الابن":
         hi -= 1  # a name never ends on "بن"
     kept = toks[lo:hi]
+    if kept and lang == "ar" and kept[0].key[:1] == "ب" and kept[0].key[1:] in _PARTICLES - {"ال"}:
+        return None  # "في قاعة الأمراء بأبي عريش": "in" a place named Abu ..., not a person
     if not kept or any(p < RULED_OUT and not _particle(t) for t, p in zip(kept, probs[lo:hi], strict=True)):
         return None
     spans = reading.spans_over(kept[0].start, kept[-1].end)
     start, end = kept[0].start, kept[-1].end
     title = m.title
     for span in spans:
-        after = [t for t in _tokenize(text, end, span.end) if t.word]
+        between = _tokenize(text, end, span.end)
+        after = [t for t in between if t.word]
         if span.end > end and after and _particle(after[0]):
             end = span.end  # "بندر بن عبدالعزیز" on through its "بن" chain
+        elif (
+            span.end > end
+            and after
+            and span.start <= start
+            and len(after) == len(between) <= 2
+            and all((reading.word(t) or 0.0) >= SURE and _family_word(t) for t in after)
+        ):
+            end = span.end  # "المقدم عبدالله بن محمد الريثي": the family name the rule left off
     if lang == "ar" and lo == 0 and spans and spans[0].start < start and m.start < start:
         before = [t for t in _tokenize(text, spans[0].start, start) if t.word]
         title_toks = [t for t in _tokenize(text, m.start, start) if t.word]
         if len(before) == 1 and title_toks == before and not _definite(before[0].key) and not _honorific(before[0]):
             start, title = before[0].start, None  # "سلطان بن بندر": a lone office word read as a first name
+        elif (
+            before
+            and len(before) < len(title_toks)
+            and title_toks[-len(before) :] == before
+            and all(_not_office(t) and (reading.word(t) or 0.0) >= RULED_OUT for t in before)
+        ):
+            # "رئيس الجمهورية الطاهر بن عمار": the title ran on over the first name
+            start, title = before[0].start, _title_text(text, title_toks[: -len(before)])[0]
     if lo > 0:
         title = _joined_title(text, title, m, toks[lo - 1].end)
     if len(kept) == 1 and end == kept[0].end and title is None and len(toks) > 1:
@@ -164,6 +223,12 @@ def _checked(text: str, m: _Mention, reading: _Reading, lang: str) -> _Mention |
     return out
 
 
+def _family_word(tok: _Tok) -> bool:
+    """Can the word carry a name on ("الريثي" after "عبدالله بن محمد")? Not a conjunct ("ورنا"), a place
+    after "ل"/"بال" ("لأيرلندا"), or a word the rules know is no name."""
+    return not _conj(tok) and not tok.key.startswith(("بال", "لل", "كال", "لا")) and _name_word(tok)
+
+
 def _joined_title(text: str, title: str | None, m: _Mention, end: int) -> str | None:
     """The title with the words cut off the front of the name: "فخامة" + "الرئيس"."""
     if title is None:
@@ -182,7 +247,8 @@ def _recognized_mentions(
     taken = sorted(m.name_span for m in mentions)
     starts = [s.span[0] for s in sentences]
     out: list[_Mention] = []
-    for span in reading.persons:
+    doubtful = set(reading.doubtful_runs(text)) if lang == "ar" else set()  # English titles are read otherwise
+    for span in sorted([*reading.persons, *doubtful], key=lambda p: p.start):
         k = bisect_right(taken, (span.end, span.end))
         if (k and taken[k - 1][1] > span.start) or (k < len(taken) and taken[k][0] < span.end):
             continue
@@ -190,17 +256,39 @@ def _recognized_mentions(
         if index < 0:
             continue
         s = sentences[index]
-        if span.probability < SURE and not (lang == "ar" and _after_verb(s.toks, span.start)):
+        if span.probability < SURE and span not in doubtful and not (lang == "ar" and _after_verb(s.toks, span.start)):
             continue  # a doubtful span needs the rules' word for it: a verb of presence or speech right before
         mention = (
-            _arabic_recognized(text, s.toks, span) if lang == "ar" else _english_recognized(text, s.toks, span)
+            _arabic_recognized(text, s.toks, span, reading) if lang == "ar" else _english_recognized(text, s.toks, span)
         )
         if mention is None:
             continue
+        if span in doubtful and not (_after_title(s.toks, mention) and _name_ok(_words(text, mention))):
+            continue  # a doubtful run is a name only right after a title ("مدير فرع الوزارة فهيد البرقي")
         mention.sentence = index
         mention.confirmed = True
         out.append(mention)
     return out
+
+
+def _words(text: str, m: _Mention) -> list[_Tok]:
+    return [t for t in _tokenize(text, *m.name_span) if t.word]
+
+
+def _after_title(toks: list[_Tok], m: _Mention) -> bool:
+    """Does the mention's title stand right before its name and end on a definite word or an honorific?
+
+    "وزعيم كوري شمالي" ("a North Korean leader") is an office with its adjectives, not a name: a
+    person is named after a definite title ("المدربة", "مدير فرع الوزارة بمنطقة الباحة", "الشيخ").
+    """
+    if m.title is None or m.start >= m.name_span[0]:
+        return False
+    k = bisect_left([t.end for t in toks], m.name_span[0] + 1) - 1
+    while k >= 0 and toks[k].end > m.name_span[0]:
+        k -= 1
+    if k < 0 or not toks[k].word:
+        return False
+    return _definite(toks[k].key) or _definite(toks[k].key[1:]) or _honorific(toks[k])
 
 
 def _after_verb(toks: list[_Tok], start: int) -> bool:
@@ -212,7 +300,12 @@ def _after_verb(toks: list[_Tok], start: int) -> bool:
     return any(v in lex["ar_presence"] or v in lex["ar_speech"] for v in _stem_variants(toks[k].key))
 
 
-def _arabic_recognized(text: str, toks: list[_Tok], span: PersonSpan) -> _Mention | None:
+def _presence_verb(tok: _Tok) -> bool:
+    lex = _lex()
+    return tok.word and any(v in lex["ar_presence"] for v in _stem_variants(tok.key))
+
+
+def _arabic_recognized(text: str, toks: list[_Tok], span: PersonSpan, reading: _Reading) -> _Mention | None:
     starts = [t.start for t in toks]
     first = bisect_right(starts, span.start) - 1  # the word the span starts in ("وخالد": after its "و")
     last = bisect_left([t.end for t in toks], span.end)
@@ -229,15 +322,25 @@ def _arabic_recognized(text: str, toks: list[_Tok], span: PersonSpan) -> _Mentio
             continue
         if end > last:
             return None  # the span is an office, not a name ("وزير الدولة")
+        eaten = [t for t in toks[first:end] if t.word and t.start >= span.start]
+        if eaten and all(_not_office(t) and (reading.word(t) or 0.0) >= RULED_OUT for t in eaten):
+            end = first if toks[first].start >= span.start else first + 1
+            # "رئيس الجمهورية الباجي قايد السبسي": a title runs on over definite words, a family name
+            # among them; the recognizer says where the name starts
         title_toks = toks[i:end]
         start = max(start, toks[end].start)
         break
+    glued = _key(text[toks[first].start : span.start])
+    if glued == "ف" and title_toks and title_toks[-1] is toks[first - 1]:
+        start = toks[first].start  # "بمنطقة تبوك فهيد ...": no "ف" ("so") opens a clause right after a title
     after = last + 1
     if not title_toks and after < len(toks):
         head = after + 1 if toks[after].text in "،," else after
         if head < len(toks) and toks[head].word and _ar_head(toks[head]) and not _conj(toks[head]):
             end, _ = _ar_title(toks, head)
             title_toks = toks[head:end]  # "معز بوراوي رئيس جمعية عتيد", "رياض المؤخر، وزير البيئة،"
+    if not title_toks and glued.endswith("ب") and not (first and _presence_verb(toks[first - 1])):
+        return None  # "في قاعة الإمبراطورة بأبي عريش": a place after "ب" ("in"), unless one met "بـ" someone
     opener = title_toks[0] if title_toks and title_toks[0].start < start else toks[first]
     if _named_after(toks, toks.index(opener)) or _of_someone(toks, toks.index(opener), start):
         return None
@@ -256,6 +359,10 @@ def _arabic_recognized(text: str, toks: list[_Tok], span: PersonSpan) -> _Mentio
     )
     _mark_speakers(toks, [mention])
     return mention
+
+
+def _not_office(tok: _Tok) -> bool:
+    return not (_ar_head(tok) or _honorific(tok) or tok.key in _lex()["ar_title_words"])
 
 
 def _title_up_to(toks: list[_Tok], i: int, first: int) -> int | None:

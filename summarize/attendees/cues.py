@@ -233,9 +233,7 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     quotes = _quoted(text, span)
     # words inside a quotation are what was said: they place no one ("'When we went into those press
     # conferences ...,' Speakes said"); they keep their place, as empty keys, so positions still match
-    keys = [
-        "" if any(a < t.start < b for a, b in quotes) else t.key if lang == "ar" else t.text.lower() for t in toks
-    ]
+    keys = ["" if any(a < t.start < b for a, b in quotes) else t.key if lang == "ar" else t.text.lower() for t in toks]
     tables = _cue_tables(lang)
     s = _Sentence(span, toks, keys, ends=[t.end for t in toks])
     s.event = _event_phrase(keys) if lang == "ar" else _english_event_phrase(keys)

@@ -131,12 +131,12 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
         return False
     if lang_of(m) == "ar" and _words_of(m, s):
         return False  # "تصريحات الوزير الفرنسي مانوال فالس": his words were discussed, he was not there
-    quoted = any(a <= m.start < b for a, b in s.quotes)
+    quoted = any(a <= m.start < b and not _quoted_name(m, (a, b), s) for a, b in s.quotes)
     if (m.bare and quoted) or (m.speaker and (s.remote or quoted)):
         return False  # words said to a broadcaster or in a tweet, or a name inside a quotation
     if s.presence and not s.future:
         return not s.speaker_cues or _speaks(m, s)
-    if s.remote or any(a <= m.start < b for a, b in s.quotes):
+    if s.remote or quoted:
         return False  # not a quote inside a quote or words to a broadcaster
     if not (m.speaker and m.title is not None and anchor is not None and m.sentence >= anchor and not s.future):
         return False
@@ -146,6 +146,18 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
 
 
 _ENGLISH_FORUMS = frozenset(attendee_cues.ENGLISH_FORUMS)
+
+
+def _quoted_name(m: _Mention, quote: Span, s: _Sentence) -> bool:
+    """Do the quotation marks hold the name alone (`شقيقه "يحيى محمد"`)? Then they mark a name, as some
+    papers write every name, not words someone said; but not after a noun with "ب"/"ل" on it
+    (`بأغنية "..."`, `لكتاب "..."`): that is the title of a work."""
+    a, b = quote
+    if not (a < m.name_span[0] and m.name_span[1] < b and (b - a - 2) - (m.name_span[1] - m.name_span[0]) <= 2):
+        return False
+    k = bisect_left(s.ends, a + 1) - 1
+    before = s.toks[k] if k >= 0 else None
+    return before is None or not (before.word and before.key[:1] in "بل" and len(before.key) >= 4)
 
 
 def _speaks(m: _Mention, s: _Sentence) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from summarize.ner import given_names
 from summarize.rules import attendee_cues, stop_words, titles
@@ -15,6 +16,9 @@ _W = "(?:[^\\W_][\u064b-\u065f\u0670\u0640]*)"
 _TOKEN = re.compile(rf"#?{_W}+(?:[_'’\-.]{_W}+)*|[^\w\s]")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _CLAUSE_MARKS = frozenset('،,؛;:"«»“”()')
+# Taa marbuta only ends a word (before a suffix it is written "ت"): one followed by letters is two
+# words a scraper glued together ("الزيارةزار": a photo caption run into the article's first word).
+_GLUED = re.compile("\u0629[\u064b-\u065f\u0670\u0640]*(?=[\u0621-\u064a])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,11 @@ def _tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
             continue
         if word and raw.startswith("#"):  # a lone "#" is punctuation, not an empty word
             out.append(_Tok(raw[1:], m.start() + 1, m.end(), _key(raw[1:]), True))
+            continue
+        if word and "\u0629" in raw[:-1]:
+            cuts = [0, *(g.end() for g in _GLUED.finditer(raw)), len(raw)]
+            for a, b in pairwise(cuts):
+                out.append(_Tok(raw[a:b], m.start() + a, m.start() + b, _key(raw[a:b]), True))
             continue
         out.append(_Tok(raw, m.start(), m.end(), _key(raw), word))
     return out
