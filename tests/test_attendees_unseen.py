@@ -95,3 +95,32 @@ def test_a_place_after_the_preposition_bi_is_no_person():
 def test_a_family_name_the_title_ran_over_belongs_to_the_name():
     text = "أشرف رئيس الجمهورية الطاهر بن عمار اليوم بالقصر على موكب تكريم الفنانين."
     assert names(text) == ["الطاهر بن عمار"]
+
+
+# --- people named at the event who were not there --------------------------------------------------
+
+
+def test_the_deceased_named_before_a_relative_clause_of_death():
+    text = (
+        "أدى محافظ المدينة الدكتور ناصر بن علي القحطاني صلاة الميت على رئيس المركز الشيخ سالم بن حمد العمري "
+        "الذي وافته المنية أمس."
+    )
+    assert names(text) == ["ناصر بن علي القحطاني"]
+
+
+def test_the_author_of_a_song_sung_at_a_concert_was_not_there():
+    text = 'وأحيا الفنان سالم الزهراني الحفل وغنى فيه رائعة الأمير خالد بن فهد العمري "ليل المدينة" وسط تصفيق الجمهور.'
+    assert names(text) == ["سالم الزهراني"]
+
+
+def test_greetings_carried_from_others_do_not_place_them():
+    text = (
+        "وعقد الرئيس اجتماعا مع الوزير ناصر بن علي القحطاني، حيث نقل الوزير تحيات الملك سالم بن حمد العمري "
+        "وصاحب السمو الأمير خالد بن فهد الدوسري إلى الرئيس."
+    )
+    assert names(text) == ["ناصر بن علي القحطاني"]
+
+
+def test_a_passive_after_a_name_is_no_second_name():
+    text = "وأضاف البيان أن المقترحين اللذين قدمهما الأمير خالد بن فهد الدوسري وتم تأييدهما من المجلس جاءت كالتالي."
+    assert "تم تأييدهما" not in names(text)

@@ -11,7 +11,7 @@ from summarize.attendees.arabic import _make, _name_ok
 from summarize.attendees.cues import _cue_positions, _cue_tables, _event_phrase, _Sentence, _that
 from summarize.attendees.merging import _Cluster
 from summarize.attendees.model import Span, _Mention
-from summarize.attendees.tokens import _AR_PREPS, _ar_head, _lex, _stem_variants, _Tok, _tokenize
+from summarize.attendees.tokens import _AR_PREPS, _ar_head, _definite, _lex, _stem_variants, _Tok, _tokenize
 from summarize.rules import attendee_cues
 from summarize.sentences import KICKER, TITLE, Sentence
 
@@ -129,7 +129,7 @@ def _present(m: _Mention, sentences: list[_Sentence], anchor: int | None) -> boo
     s = sentences[m.sentence]
     if _blocked(m.start, s) or _blocked(m.name_span[0], s):
         return False
-    if lang_of(m) == "ar" and _words_of(m, s):
+    if lang_of(m) == "ar" and (_words_of(m, s) or _after_greetings(m, s)):
         return False  # "تصريحات الوزير الفرنسي مانوال فالس": his words were discussed, he was not there
     quoted = any(a <= m.start < b and not _quoted_name(m, (a, b), s) for a, b in s.quotes)
     if (m.bare and quoted) or (m.speaker and (s.remote or quoted)):
@@ -177,12 +177,30 @@ def _speaks(m: _Mention, s: _Sentence) -> bool:
 def _words_of(m: _Mention, s: _Sentence) -> bool:
     """Is the mention the owner of words the sentence talks about ("من تصريحات الوزير ...")?"""
     k = bisect_right(s.ends, m.start)
+    if k >= 2 and s.toks[k - 1].word and _definite(s.toks[k - 1].key) and _ar_head(s.toks[k - 1]):
+        k -= 1  # "رائعة الشاعر ...": a title word the rules did not take for an office
     if not k or not s.toks[k - 1].word:
         return False
     key = s.toks[k - 1].key
     forms = {key, key[1:]} if key[:1] in "وبل" else {key}
     # a construct's first word has no article: "حكومة يوسف الشاهد", not "رئيس الحكومة الحبيب الصيد"
     return any(f in _lex()["ar_words_of"] for f in forms)
+
+
+_GREETINGS_REACH = 40  # words back from a name to the greetings it may follow
+
+
+def _after_greetings(m: _Mention, s: _Sentence) -> bool:
+    """Does the mention follow greetings carried in its sentence, with no presence cue between
+    ("نقل سموه تحيات الملك ... وصاحب السمو الأمير ... إلى ...")?"""
+    k = bisect_right(s.ends, m.name_span[0])  # from the name: the greetings may have been read into its title
+    greetings = _lex()["ar_greetings"]
+    for j in range(k - 1, max(-1, k - 1 - _GREETINGS_REACH), -1):
+        if j in s.cues:
+            return False
+        if any(v in greetings for v in _stem_variants(s.keys[j])):
+            return True
+    return False
 
 
 def lang_of(m: _Mention) -> str:
@@ -193,15 +211,20 @@ MAX_PLACES = 200  # places per name looked at; a real article names a person a f
 
 
 def _said_dead(text: str, c: _Cluster, lang: str) -> bool:
-    """ "الراحلة أريثا فرانكلين", "وتوفيت فرانكلين", "the late ...": a death word right before the name."""
+    """ "الراحلة أريثا فرانكلين", "وتوفيت فرانكلين", "the late ...": a death word right before the name,
+    or a relative clause of death right after it ("... الذي وافته المنية")."""
     names = {m.name for m in c.mentions if len(m.tokens) >= 2}
     for name in names:
         for match in islice(re.finditer(re.escape(name), text), MAX_PLACES):
             before = _tokenize(text, max(0, match.start() - 40), match.start())[-2:]
             if lang == "ar":
-                words = _lex()["ar_death_words"]
+                lex = _lex()
+                words = lex["ar_death_words"]
                 if any(any(v in words for v in _stem_variants(t.key)) for t in before):
                     return True
+                after = _tokenize(text, match.end(), min(len(text), match.end() + 30))[:2]
+                if [t.key in lex["ar_relatives"] for t in after] == [True, False] and after[1].key in lex["ar_died"]:
+                    return True  # "الشيخ ... الذي وافته المنية": the deceased
             elif any(t.text.lower() == "late" for t in before):
                 return True
     return False

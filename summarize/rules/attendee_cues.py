@@ -365,6 +365,14 @@ ARABIC_WORDS_OF: tuple[str, ...] = (
     "تصريحات", "تصريح", "بيان", "رسالة", "تغريدة", "كلام", "مواقف", "موقف", "دعوة", "قرار", "خطاب",
     # and what someone has rather than where they are: "نظام الرئيس ...", "منتقدي ولي العهد ..."
     "نظام", "حكومة", "إدارة", "عهد", "أنصار", "مؤيدي", "منتقدي", "معارضي", "خصوم", "سياسة", "سياسات",
+    # and someone's works: "رائعة الأمير ... "الفجر البعيد"", "قصيدة الشاعر ...": the author, not the performer
+    "رائعة", "روائع", "أغنية", "أغاني", "قصيدة", "قصائد", "كلمات", "ألحان", "رواية", "مؤلفات",
+)  # fmt: skip
+# Greetings carried from or to someone ("نقل تحيات الملك ... وولي العهد ... إلى ..."): the names after them,
+# up to the next presence cue, are senders and recipients, not people at the event.
+ARABIC_GREETINGS: tuple[str, ...] = (
+    "تحيات", "تحياته", "تحياتها", "تحياتهم", "تحية", "تهاني", "تهانيه", "تهنئة", "تعازي", "تعازيه", "تمنيات",
+    "تمنياته",
 )  # fmt: skip
 # Words between an event preposition and its event: "على هامش انعقاد اجتماع", "على هامش إشرافه على حفل".
 ARABIC_PARTICIPATION: tuple[str, ...] = (

@@ -91,6 +91,7 @@ ARABIC_HEADS: tuple[str, ...] = (
     "خبير",
     "محلل",
     "مدرب",
+    "شاعر",
     "أخصائي",  # "والأخصائية الاجتماعية نوارة ...": a profession as a title, as "مدرب"
     "اختصاصي",
     "لاعب",
@@ -267,6 +268,9 @@ ARABIC_DEATH_WORDS: tuple[str, ...] = (
     "لرثاء",
     "قبر",
 )
+# After a name and "الذي"/"التي": "الشيخ ... الذي وافته المنية أمس" is the deceased.
+ARABIC_DIED: tuple[str, ...] = ("وافته", "وافتها", "توفي", "توفيت", "توفاه", "توفاها", "انتقل", "انتقلت", "رحل", "رحلت")
+ARABIC_RELATIVES: tuple[str, ...] = ("الذي", "التي", "اللذين", "اللذان")
 # Words whose first letter "و" belongs to the word, not a conjunction ("وزير", "وليد").
 ARABIC_WAW_WORDS: tuple[str, ...] = (
     "وزير",
@@ -322,6 +326,9 @@ ARABIC_WAW_WORDS: tuple[str, ...] = (
 )
 # Words that make a phrase an organisation, a place or a crowd, never a person's name.
 ARABIC_NOT_NAME: tuple[str, ...] = (
+    "تم",  # "قدمهما الأمير ... وتم تأييدهما": the passive's auxiliary opens no name
+    "تمت",
+    "يتم",
     "ميثاق",
     "معاهدة",
     "اتفاقية",
