@@ -96,27 +96,28 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    table: dict[str, list[tuple[str, ...]]] = {}
+def _by_first_word(phrases: tuple[tuple[str, ...], ...], lang: str) -> dict[str, tuple[list[str], ...]]:
+    """Each phrase's other words under every form its first word may take in the text.
+
+    Arabic cue words may carry "و", "ف", "ب", "وب" or "فب" ("ل" may not: "لاستقبال" is "in order to
+    receive"); one look-up per word then finds the phrases that may start there.
+    """
+    prefixes = ("", "و", "ف", "ب", "وب", "فب") if lang == "ar" else ("",)
+    table: dict[str, list[list[str]]] = {}
     for phrase in phrases:
-        table.setdefault(phrase[0], []).append(phrase)
+        for prefix in prefixes:
+            table.setdefault(prefix + phrase[0], []).append(list(phrase[1:]))
     return {k: tuple(v) for k, v in table.items()}
 
 
 def _cue_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...], lang: str) -> list[int]:
     """Token indices where one of ``phrases`` starts (Arabic words may carry و/ف/ب)."""
-    table = _by_first_word(phrases)
+    table = _by_first_word(phrases, "ar" if lang == "ar" else "en")
     hits = []
     for i, first in enumerate(keys):
-        # "و", "ف" and "ب" may lead a cue word; "ل" may not ("لاستقبال" is "in order to receive")
-        forms = (first, first[1:], first[2:]) if lang == "ar" else (first,)
-        allowed = (True, first[:1] in "وفب", first[:2] in ("وب", "فب")) if lang == "ar" else (True,)
-        for form, ok in zip(forms, allowed, strict=True):
-            if not ok or form not in table:
-                continue
-            if any(keys[i + 1 : i + len(p)] == list(p[1:]) for p in table[form]):
-                hits.append(i)
-                break
+        rests = table.get(first)
+        if rests is not None and any(not rest or keys[i + 1 : i + 1 + len(rest)] == rest for rest in rests):
+            hits.append(i)
     return hits
 
 
