@@ -124,3 +124,11 @@ def test_greetings_carried_from_others_do_not_place_them():
 def test_a_passive_after_a_name_is_no_second_name():
     text = "وأضاف البيان أن المقترحين اللذين قدمهما الأمير خالد بن فهد الدوسري وتم تأييدهما من المجلس جاءت كالتالي."
     assert "تم تأييدهما" not in names(text)
+
+
+# --- English guest lists ---------------------------------------------------------------------------
+
+
+def test_every_name_of_a_guest_list_counts_when_the_recognizer_reads_one():
+    text = "The premiere was attended by Tom Hanks, Meryl Streep and Steven Spielberg, among other guests."
+    assert names(text, "en") == ["Tom Hanks", "Meryl Streep", "Steven Spielberg"]

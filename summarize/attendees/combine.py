@@ -146,7 +146,27 @@ def _confirm(text: str, mentions: list[_Mention], reading: _Reading, lang: str) 
             checked = m  # one confirmed name makes the chain a list of people
         if checked is not None:
             out.append(checked)
+    if lang == "en":
+        _confirm_lists(text, out)
     return out
+
+
+_LIST_JOINS = frozenset({",", "and", ", and", "&"})
+
+
+def _confirm_lists(text: str, mentions: list[_Mention]) -> None:
+    """English names in one list ("attended by Tom Hanks, Meryl Streep and Steven Spielberg") stand
+    together: one the recognizer reads is enough for all (it misses names it never saw)."""
+    ordered = sorted(mentions, key=lambda m: m.name_span)
+    run: list[_Mention] = []
+    for m in [*ordered, None]:
+        if m is not None and run and " ".join(text[run[-1].name_span[1] : m.start].split()) in _LIST_JOINS:
+            run.append(m)
+            continue
+        if len(run) > 1 and any(r.confirmed for r in run):
+            for r in run:
+                r.confirmed = True
+        run = [m] if m is not None else []
 
 
 def _checked(text: str, m: _Mention, reading: _Reading, lang: str) -> _Mention | None:
