@@ -132,3 +132,23 @@ def test_a_passive_after_a_name_is_no_second_name():
 def test_every_name_of_a_guest_list_counts_when_the_recognizer_reads_one():
     text = "The premiere was attended by Tom Hanks, Meryl Streep and Steven Spielberg, among other guests."
     assert names(text, "en") == ["Tom Hanks", "Meryl Streep", "Steven Spielberg"]
+
+
+# --- relatives named by their first names alone ----------------------------------------------------
+
+
+def test_sons_named_in_brackets_after_the_relatives_word():
+    text = "وأدى الأمير خالد بن سعيد المنصوري الصلاة على الفقيد بحضور أبناء الفقيد (فيصل وسعود ونايف)."
+    found = extract_attendees(text).people
+    assert [p.name for p in found] == ["خالد بن سعيد المنصوري", "فيصل", "سعود", "نايف"]
+    assert found[1].title == "أبناء الفقيد"
+
+
+def test_a_bracket_of_other_words_after_relatives_is_no_list_of_names():
+    text = "وأدى الأمير خالد بن سعيد المنصوري الصلاة على الفقيد بحضور أبناء الفقيد (وهم من كبار التجار)."
+    assert names(text) == ["خالد بن سعيد المنصوري"]
+
+
+def test_the_one_prayed_over_is_the_deceased():
+    text = "أدى الأمير خالد بن سعيد المنصوري عصر أمس الصلاة على الشيخ سالم بن حمد العمري - رحمه الله - بجامع المدينة."
+    assert names(text) == ["خالد بن سعيد المنصوري"]

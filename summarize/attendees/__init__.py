@@ -28,7 +28,7 @@ from summarize.attendees.arabic import _arabic_mentions
 from summarize.attendees.combine import _confirm, _read, _recognized_mentions
 from summarize.attendees.cues import _analyse, _cue_positions, _cue_tables, _no_cues_in_names, _sentences, _unwrap
 from summarize.attendees.english import _english_mentions
-from summarize.attendees.groups import _LIST_LEAD, _dedupe_groups, _english_groups, _groups_in, _name_list
+from summarize.attendees.groups import _LIST_LEAD, _dedupe_groups, _english_groups, _groups_in, _kin_names, _name_list
 from summarize.attendees.merging import _attach_surnames, _bare_surnames, _Cluster, _cluster, _dedupe, _person
 from summarize.attendees.model import Attendees, Group, Person, Span, _Mention
 from summarize.attendees.presence import (
@@ -73,7 +73,11 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
 
     mentions: list[_Mention] = []
     for index, s in enumerate(sentences):
-        found = _arabic_mentions(text, s.toks) if lang == "ar" else _english_mentions(text, s.toks)
+        found = (
+            _arabic_mentions(text, s.toks) + _kin_names(text, s.toks)
+            if lang == "ar"
+            else _english_mentions(text, s.toks)
+        )
         for m in found:
             m.sentence = index
         mentions.extend(found)

@@ -79,7 +79,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     words = _WordIndex()  # which clusters hold a word like this one: two spellings of one person share one
     for m in sorted(mentions, key=lambda m: (-len(m.tokens), m.name_span[0])):
         candidates = sorted(words.owners(_strip_conj(t) for t in m.tokens))
-        matches = [n for n in candidates if any(_same_person(m.tokens, o) for o in forms[n])]
+        matches = [] if m.alone else [n for n in candidates if any(_same_person(m.tokens, o) for o in forms[n])]
         if len(matches) == 1 or (matches and len(m.tokens) >= 2):
             clusters[matches[0]].mentions.append(m)
             forms[matches[0]].add(m.tokens)

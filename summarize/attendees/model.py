@@ -49,6 +49,7 @@ class _Mention:
     confirmed: bool = False  # the person recognizer reads a name here too
     chain: int = -1  # names read as one chain ("بيل وهيلاري كلينتون، وآل غور") share a number
     structural: bool = False  # an item of a list of people under an event: a name without the recognizer
+    alone: bool = False  # a first name given alone among relatives ("أبناء الفقيد (محمد وبندر)"): merged with no one
 
     def __post_init__(self) -> None:
         if self.start < 0:

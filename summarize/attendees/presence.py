@@ -222,12 +222,26 @@ def _said_dead(text: str, c: _Cluster, lang: str) -> bool:
                 words = lex["ar_death_words"]
                 if any(any(v in words for v in _stem_variants(t.key)) for t in before):
                     return True
-                after = _tokenize(text, match.end(), min(len(text), match.end() + 30))[:2]
+                after = [t for t in _tokenize(text, match.end(), min(len(text), match.end() + 30)) if t.word][:2]
                 if [t.key in lex["ar_relatives"] for t in after] == [True, False] and after[1].key in lex["ar_died"]:
                     return True  # "الشيخ ... الذي وافته المنية": the deceased
+                if [t.key for t in after] == ["رحمه", "الله"] or [t.key for t in after] == ["رحمها", "الله"]:
+                    return True  # "... - رحمه الله -"
+                if _prayed_over(_tokenize(text, max(0, match.start() - 60), match.start())):
+                    return True
             elif any(t.text.lower() == "late" for t in before):
                 return True
     return False
+
+
+def _prayed_over(before: list[_Tok]) -> bool:
+    """Do the words before a name end "الصلاة على [title]" ("صلاة الميت على الشيخ ...")? At most
+    three title words between "على" and the name."""
+    words = [t for t in before if t.word][-5:]
+    prayer = _lex()["ar_prayer"]
+    return any(
+        words[k].key == "على" and k and words[k - 1].key in prayer for k in range(max(0, len(words) - 4), len(words))
+    )
 
 
 def _absent_people(text: str, sentences: list[_Sentence], clusters: list[_Cluster], lang: str) -> set[int]:

@@ -92,6 +92,8 @@ def _lex() -> dict[str, frozenset[str]]:
         "ar_dead": keys(titles.ARABIC_DECEASED),
         "ar_death_words": keys(titles.ARABIC_DEATH_WORDS),
         "ar_died": keys(titles.ARABIC_DIED),
+        "ar_kin_groups": keys(titles.ARABIC_KIN_GROUPS),
+        "ar_prayer": keys(titles.ARABIC_PRAYER),
         "ar_relatives": keys(titles.ARABIC_RELATIVES),
         "ar_kin": keys(titles.ARABIC_KINSHIP),
         "ar_waw": keys(titles.ARABIC_WAW_WORDS),

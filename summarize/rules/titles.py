@@ -268,9 +268,16 @@ ARABIC_DEATH_WORDS: tuple[str, ...] = (
     "لرثاء",
     "قبر",
 )
+# Relatives named by first name alone in brackets after them: "وأبناء الفقيد (عبدالرحمن ومحمد وبندر)".
+ARABIC_KIN_GROUPS: tuple[str, ...] = (
+    "أبناء", "أبناؤه", "أبناءه", "أبنائه", "أبناؤها", "أنجال", "أنجاله", "أشقاء", "أشقاؤه", "أشقائه", "إخوة",
+    "إخوان", "إخوانه", "إخوته", "بنات", "بناته", "أحفاد", "أحفاده", "أسباط",
+)  # fmt: skip
 # After a name and "الذي"/"التي": "الشيخ ... الذي وافته المنية أمس" is the deceased.
 ARABIC_DIED: tuple[str, ...] = ("وافته", "وافتها", "توفي", "توفيت", "توفاه", "توفاها", "انتقل", "انتقلت", "رحل", "رحلت")
 ARABIC_RELATIVES: tuple[str, ...] = ("الذي", "التي", "اللذين", "اللذان")
+# "الصلاة على الشيخ ...", "صلاة الميت على ...": the prayer's words before "على"; the name after is the deceased.
+ARABIC_PRAYER: tuple[str, ...] = ("الصلاة", "صلاة", "الميت", "الجنازة", "الغائب")
 # Words whose first letter "و" belongs to the word, not a conjunction ("وزير", "وليد").
 ARABIC_WAW_WORDS: tuple[str, ...] = (
     "وزير",
