@@ -132,9 +132,6 @@ def _take_name(toks: list[_Tok], j: int) -> int:
         k += 1
     while k > j and toks[k - 1].key in _PARTICLES - {_key("الابن")}:
         k -= 1  # a name never ends on "عبد" or "بن"
-    # "جنيفر هادسن شجون الحضور": a third word that opens a construct with the next one is the object
-    if k - j == 3 and k < len(toks) and toks[k].word and _definite(toks[k].key) and not _definite(toks[k - 1].key):
-        k -= 1
     return k
 
 
