@@ -152,3 +152,8 @@ def test_a_bracket_of_other_words_after_relatives_is_no_list_of_names():
 def test_the_one_prayed_over_is_the_deceased():
     text = "أدى الأمير خالد بن سعيد المنصوري عصر أمس الصلاة على الشيخ سالم بن حمد العمري - رحمه الله - بجامع المدينة."
     assert names(text) == ["خالد بن سعيد المنصوري"]
+
+
+def test_a_known_first_name_does_not_carry_the_words_after_the_recognized_name():
+    text = "وخلال الاجتماع طالب الوزير الرئيس الأمريكي جورج ميلر اعادة النظر في القرار."
+    assert all("اعادة" not in n for n in names(text))

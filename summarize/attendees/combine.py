@@ -175,7 +175,10 @@ def _checked(text: str, m: _Mention, reading: _Reading, lang: str) -> _Mention |
         return m
     probs = [reading.word(t) or 0.0 for t in toks]
     if m.title is not None and len(toks) > 1 and _given(toks[0]):
-        probs = [1.0] * len(toks)  # a title, then a known first name: a name, whatever the recognizer says
+        # a title, then a known first name: a name, whatever the recognizer says; but where the recognizer
+        # reads a name that stops earlier, the words after it keep their own say ("جورج بوش اعادة النظر")
+        read_to = max((p.end for p in reading.spans_over(toks[0].start, toks[-1].end)), default=toks[-1].end)
+        probs = [p if t.start >= read_to else 1.0 for t, p in zip(toks, probs, strict=True)]
     lo, hi = 0, len(toks)
     while lo < hi and probs[lo] < RULED_OUT and not _particle(toks[lo]):
         lo += 1
