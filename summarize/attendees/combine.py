@@ -22,7 +22,7 @@ stand as the rules found them (a megabyte of text would otherwise cost seconds).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from summarize.attendees.arabic import _adjectival_head, _ar_title, _mark_speakers, _name_ok, _name_word, _title_text
 from summarize.attendees.cues import _Sentence
@@ -59,6 +59,8 @@ class _Reading:
     ends: list[int]
     probability: list[float]
     end: int  # where reading stopped
+    _person_starts: list[int] | None = None
+    _person_ends: list[int] = field(default_factory=list)
 
     def word(self, tok: _Tok) -> float | None:
         """The lowest probability of the recognizer's words inside ``tok``; None past the reading."""
@@ -68,7 +70,15 @@ class _Reading:
         return min(self.probability[lo:hi], default=0.0)
 
     def spans_over(self, start: int, end: int) -> list[PersonSpan]:
-        return [p for p in self.persons if p.start < end and start < p.end]
+        """The spans that overlap ``text[start:end]``: the recognizer's spans follow each other without
+        overlapping, so both their starts and their ends are in order (found by bisection: a long text
+        holds thousands)."""
+        if self._person_starts is None:
+            self._person_starts = [p.start for p in self.persons]
+            self._person_ends = [p.end for p in self.persons]
+        lo = bisect_right(self._person_ends, start)
+        hi = bisect_left(self._person_starts, end)
+        return list(self.persons[lo:hi])
 
     def doubtful_runs(self, text: str) -> list[PersonSpan]:
         """Runs of two or more adjacent words the recognizer does not rule out, one of them at least
