@@ -157,3 +157,16 @@ def test_the_one_prayed_over_is_the_deceased():
 def test_a_known_first_name_does_not_carry_the_words_after_the_recognized_name():
     text = "وخلال الاجتماع طالب الوزير الرئيس الأمريكي جورج ميلر اعادة النظر في القرار."
     assert all("اعادة" not in n for n in names(text))
+
+
+# --- a court sitting, a ceremony under a patron ----------------------------------------------------
+
+
+def test_the_judge_who_sentences_and_the_defendant_were_in_court():
+    text = "Judge Mary Collins sentenced Peter Hale to three years in prison at Leeds Crown Court on Friday."
+    assert names(text, "en") == ["Mary Collins", "Peter Hale"]
+
+
+def test_the_patron_of_a_ceremony_was_there():
+    text = "رعى أمير المنطقة الأمير خالد بن سعيد المنصوري حفل تكريم الفائزين بجائزة التميز في مقر الإمارة."
+    assert names(text) == ["خالد بن سعيد المنصوري"]

@@ -96,6 +96,8 @@ ARABIC_PRESENCE: tuple[str, ...] = (
     "احتفل",  # "احتفل ... بزفاف شقيقه": who celebrated was at the celebration
     "احتفلت",
     "احتفلوا",
+    "رعى",  # "رعى أمير المنطقة حفل تكريم ...": the patron of a ceremony opens it
+    "رعت",
     "اختتم",
     "افتتح",
     "افتتحت",
@@ -436,6 +438,8 @@ ENGLISH_PRESENCE: tuple[str, ...] = (
     "commons debate", "lords debate", "question time", "minister's questions", "ministers' questions",
     "sitting with", "in the commons", "in the chamber", "launched", "launching", "unveiled", "unveiling",
     "kicked off", "testified", "testifying", "in testimony", "delivered",
+    # a court sitting: the judge who sentences and whoever appears or pleads are in the courtroom
+    "sentenced", "appeared in court", "appeared before", "pleaded guilty", "pleaded not guilty",
     # who was there, listed: "The delegates include ...", "Guests included ...", "Among those present were ..."
     "delegates include", "delegates included", "participants include", "participants included",
     "guests include", "guests included", "attendees include", "attendees included", "those attending included",
