@@ -24,8 +24,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.message import Message
 from typing import IO, Any
 
@@ -38,7 +39,10 @@ BLOCK_PRIVATE_ENV = "NEWSREAD_BLOCK_PRIVATE"
 
 
 class FetchError(LoadError):
-    """A URL that could not be fetched; ``str()`` names the URL and the reason."""
+    """A URL that could not be fetched; ``str()`` names the URL and the reason; ``status`` the HTTP status
+    of an error answer (404, 410 ...), None when there was no answer."""
+
+    status: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,18 @@ class Fetched:
     data: bytes
     content_type: str | None  # e.g. "text/html"
     charset: str | None  # from the Content-Type header, when given
+    status: int = 200  # 304: not modified since the validators sent (``data`` is empty)
+    etag: str | None = None
+    last_modified: str | None = None
+    moved_to: str | None = None  # the final address when every redirect on the way was permanent (301, 308)
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http(s) only (urllib would also follow one to ``ftp:``)."""
+    """Follow redirects to http(s) only (urllib would also follow one to ``ftp:``); remember their codes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.codes: list[int] = []
 
     def redirect_request(
         self,
@@ -65,6 +77,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
             raise FetchError(
                 f"{req.full_url}: redirected to a non-web address ({newurl.split(':', 1)[0]}:), not followed"
             )
+        self.codes.append(code)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -205,24 +218,68 @@ def is_url(ref: str) -> bool:
     return ref.lower().startswith(("http://", "https://"))
 
 
-def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET ``url``; ``FetchError`` on a bad scheme, HTTP error, timeout or a body larger than ``max_bytes``."""
+def fetch(
+    url: str,
+    *,
+    timeout: float = TIMEOUT_S,
+    max_bytes: int = MAX_BYTES,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    accept: str = "*/*",
+) -> Fetched:
+    """GET ``url``; ``FetchError`` on a bad scheme, HTTP error, timeout or a body larger than ``max_bytes``.
+
+    With ``etag`` or ``last_modified`` (a conditional GET), an unchanged resource answers 304: a ``Fetched``
+    with ``status`` 304 and no data. A gzip body is accepted and inflated, within the same ``max_bytes``."""
     if not is_url(url):
         raise FetchError(f"{url}: only http:// and https:// addresses can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    headers = {"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "gzip"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    request = urllib.request.Request(url, headers=headers)
     timed_out = FetchError(f"{url}: timed out after {timeout:g} s")
+    redirects = _HttpOnlyRedirects()
     with _Deadline(timeout) as deadline:
-        opener = urllib.request.build_opener(
-            _HttpOnlyRedirects, _DeadlineHTTPHandler(deadline), _DeadlineHTTPSHandler(deadline)
-        )
+        opener = urllib.request.build_opener(redirects, _DeadlineHTTPHandler(deadline), _DeadlineHTTPSHandler(deadline))
         try:
-            return _get(opener, request, url, max_bytes, deadline, timed_out)
+            fetched = _get(opener, request, url, max_bytes, deadline, timed_out)
         except FetchError:
             raise
+        except urllib.error.HTTPError as exc:
+            if exc.code == 304:
+                exc.close()
+                return Fetched(url=exc.geturl() or url, data=b"", content_type=None, charset=None, status=304)
+            if deadline.passed:
+                raise timed_out from exc
+            raise _describe(url, exc, timed_out) from exc
         except (OSError, ValueError, http.client.HTTPException) as exc:
             if deadline.passed:  # whatever the shut sockets made the HTTP client say
                 raise timed_out from exc
             raise _describe(url, exc, timed_out) from exc
+    permanent = bool(redirects.codes) and all(code in (301, 308) for code in redirects.codes)
+    return replace(fetched, moved_to=fetched.url if permanent and fetched.url != url else None)
+
+
+class _Inflater:
+    """A gzip body inflated chunk by chunk, never past ``limit`` bytes (a small bomb stays small)."""
+
+    def __init__(self, url: str, limit: int):
+        self._url = url
+        self._limit = limit
+        self._size = 0
+        self._inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+    def feed(self, chunk: bytes) -> bytes:
+        try:
+            out = self._inflate.decompress(chunk, self._limit + 1 - self._size)
+        except zlib.error as exc:
+            raise FetchError(f"{self._url}: a damaged gzip body ({exc})") from exc
+        self._size += len(out)
+        if self._size > self._limit or self._inflate.unconsumed_tail:
+            raise FetchError(f"{self._url}: larger than {_size(self._limit)} once unpacked, not fetched")
+        return out
 
 
 def _get(
@@ -239,11 +296,13 @@ def _get(
         if length and length.isdigit() and int(length) > max_bytes:
             raise FetchError(f"{url}: larger than {_size(max_bytes)}, not fetched")
         chunks, size = [], 0
+        encoding = (headers.get("Content-Encoding") or "").strip().lower()
+        inflater = _Inflater(url, max_bytes) if encoding in ("gzip", "x-gzip") else None
         while chunk := response.read1(_CHUNK):
             size += len(chunk)
             if size > max_bytes:
                 raise FetchError(f"{url}: larger than {_size(max_bytes)}, not fetched")
-            chunks.append(chunk)
+            chunks.append(inflater.feed(chunk) if inflater else chunk)
         if deadline.passed:  # the watchdog's shutdown looks like the end of the body
             raise timed_out
         return Fetched(
@@ -251,7 +310,15 @@ def _get(
             data=b"".join(chunks),
             content_type=headers.get_content_type() if headers.get("Content-Type") else None,
             charset=headers.get_content_charset(),
+            etag=_header(headers, "ETag"),
+            last_modified=_header(headers, "Last-Modified"),
         )
+
+
+def _header(headers: Message, name: str) -> str | None:
+    """A validator header worth sending back: printable ASCII of a sane length."""
+    value = (headers.get(name) or "").strip()
+    return value if value and len(value) <= 512 and value.isascii() and value.isprintable() else None
 
 
 def _describe(url: str, exc: Exception, timed_out: FetchError) -> FetchError:
@@ -259,7 +326,9 @@ def _describe(url: str, exc: Exception, timed_out: FetchError) -> FetchError:
     if isinstance(exc, urllib.error.HTTPError):
         if 300 <= exc.code < 400 and "infinite loop" in str(exc.msg):
             return FetchError(f"{url}: redirected too many times (HTTP {exc.code}), not followed")
-        return FetchError(f"{url}: HTTP {exc.code} {' '.join(str(exc.reason).split())}")
+        error = FetchError(f"{url}: HTTP {exc.code} {' '.join(str(exc.reason).split())}")
+        error.status = exc.code
+        return error
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, TimeoutError | socket.timeout):
         return timed_out

@@ -12,7 +12,7 @@ import sqlite3
 from articles.dates import sort_key
 
 APPLICATION_ID = 0x6E777264  # "nwrd"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 PAGE_SIZE = 8192  # rows of a few KB pack better than on 4 KB pages (about 10% smaller files)
 
 # The search index is contentless (it keeps no copy of the text: 40% smaller files). Deleting
@@ -111,9 +111,51 @@ CREATE INDEX attendance_article ON attendance (article_id, name);
 CREATE TABLE people_indexed (content_hash TEXT PRIMARY KEY, analyzer_version TEXT NOT NULL) WITHOUT ROWID
 """
 
+# v5: feed subscriptions (issue 12). ``feeds`` holds each subscription and its fetch state (validators for
+# conditional GET, schedule, errors); an article remembers the feed that first carried it (``feed_id``), the
+# entry's ``guid`` and its canonical ``link``, and ``title_key`` (its folded title, for the cross-feed
+# "same story" check); ``article_feeds`` records every feed that carried it, under that feed's entry key (guid,
+# else link), which is how an entry seen again is found and updated in place. Indexes: the feed's list in list
+# order, its unread count, and the look-ups of a story by link and by title.
+_V5 = """
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    folder TEXT,
+    site_url TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    last_fetch TEXT,                   -- ISO 8601, UTC: the last attempt
+    last_error TEXT,
+    error_count INTEGER NOT NULL DEFAULT 0,
+    next_fetch TEXT,                   -- ISO 8601, UTC: due from then on (NULL: due now)
+    interval INTEGER NOT NULL DEFAULT 3600,  -- seconds between fetches, from the feed's TTL or sy:update*
+    disabled INTEGER NOT NULL DEFAULT 0,
+    full_text INTEGER NOT NULL DEFAULT 0,
+    added TEXT NOT NULL
+);
+CREATE INDEX feeds_folder ON feeds (folder);
+ALTER TABLE articles ADD COLUMN feed_id INTEGER;
+ALTER TABLE articles ADD COLUMN guid TEXT;
+ALTER TABLE articles ADD COLUMN link TEXT;
+ALTER TABLE articles ADD COLUMN title_key TEXT;
+CREATE INDEX articles_feed ON articles (feed_id, sort_key DESC, id DESC) WHERE feed_id IS NOT NULL;
+CREATE INDEX articles_feed_read ON articles (feed_id, read) WHERE feed_id IS NOT NULL;
+CREATE INDEX articles_link ON articles (link) WHERE link IS NOT NULL;
+CREATE INDEX articles_title_key ON articles (title_key, sort_key) WHERE title_key IS NOT NULL;
+CREATE TABLE article_feeds (
+    feed_id INTEGER NOT NULL,
+    entry_key TEXT NOT NULL,           -- the entry's guid, else its link, as this feed gives it
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (feed_id, entry_key)
+) WITHOUT ROWID;
+CREATE INDEX article_feeds_article ON article_feeds (article_id, feed_id)
+"""
+
 # MIGRATIONS[n] takes a library at version n to n + 1; version 0 is an empty file. A migration that
 # changes the search index leaves it empty: the store refills it (search_text.INDEX_VERSION changes too).
-MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2, 2: _V3, 3: _V4}
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2, 2: _V3, 3: _V4, 4: _V5}
 
 
 def register_functions(conn: sqlite3.Connection) -> None:

@@ -89,5 +89,5 @@ class FakeRows:
     def key_of(self, article_id: int) -> RowKey | None:
         return fake_row(article_id, self.n).key if 0 <= article_id < self.n else None
 
-    def position(self, article_id: int, where: ListFilter = EVERYTHING) -> int | None:
+    def position(self, article_id: int, where: ListFilter = EVERYTHING, fences: object = None) -> int | None:
         return article_id if 0 <= article_id < self.n else None

@@ -403,6 +403,55 @@ async def test_list_is_virtualized_for_ten_thousand_rows():
         assert lst.current_row.id == 9_799 and source.fetched[-1] == ("keyset", 9_600, 200)  # from its neighbour
 
 
+async def until(pilot, condition, seconds: float = 10.0) -> None:
+    for _ in range(int(seconds / 0.02)):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the condition never held")
+
+
+async def test_the_list_builds_fences_in_a_worker_and_finds_rows_from_them(tmp_path, monkeypatch):
+    from textual.app import App, ComposeResult
+
+    from articles.store import Library, ListFilter
+
+    monkeypatch.setattr("tui.widgets.article_list.FENCE_STEP", 4)  # fences from 9 rows on
+    path = tmp_path / "library.sqlite3"
+    with Library(path) as writer:
+        ids = [i for i, _ in writer.add_many(Article(f"t{k}", (f"body {k}",)) for k in range(60))]
+    library = Library(path)
+    built: list[ListFilter] = []
+
+    def fences(where: ListFilter):
+        with Library(path) as own:  # the worker's own connection, as the reader's screen does
+            built.append(where)
+            return own.fences(where, step=4)
+
+    class ListApp(App):
+        def compose(self) -> ComposeResult:
+            yield ArticleList(library, fence_source=fences)
+
+    app = ListApp()
+    async with app.run_test(size=NARROW) as pilot:
+        lst = app.query_one(ArticleList)
+        await until(pilot, lambda: lst.fences_ready)
+        order = library.ids()
+        for article_id in (order[-1], order[31], order[0]):
+            assert lst.move_to_article(article_id) and lst.current_row.id == article_id
+            assert lst.cursor == order.index(article_id)
+        library.set_read(ids[:30], True)
+        lst.where = ListFilter(unread=True)
+        lst.reload()
+        assert not lst.fences_ready  # the old list's fences are gone at once
+        await until(pilot, lambda: lst.fences_ready)
+        assert built == [ListFilter(), ListFilter(unread=True)]
+        unread = [i for i in order if i not in ids[:30]]
+        assert lst.move_to_article(unread[-1]) and lst.cursor == len(unread) - 1
+        assert not lst.move_to_article(ids[0])  # read: not in this list
+    library.close()
+
+
 async def test_an_article_far_down_is_found_by_one_count_and_fetched_around_it():
     from textual.app import App, ComposeResult
 

@@ -47,8 +47,7 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
     wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
-    assert process.returncode == 130
-    assert err.decode().strip() == "newsread: interrupted"
+    assert (process.returncode, err.decode().strip()) == (130, "newsread: interrupted")
 
 
 def test_help_lists_the_commands(newsread):

@@ -13,7 +13,7 @@ from articles.importers.samples import sample_articles
 from articles.model import Article
 from articles.samples import sample_names
 from articles.schema import APPLICATION_ID, SCHEMA_VERSION
-from articles.store import Library, LibraryError, ListFilter
+from articles.store import EVERYTHING, Library, LibraryError, ListFilter
 from summarize.analysis import Analysis, Attendee
 
 
@@ -387,6 +387,33 @@ def test_keyset_pages_walk_the_list_both_ways(lib):
     assert [r.id for r in before] == order[-12:-7]
 
 
+def test_fences_give_the_same_positions_counting_a_few_rows(lib):
+    dates = [f"2026-01-{1 + k // 120:02}T00:{k // 2 % 60:02}:00+00:00" for k in range(2000)]  # pairs share a key
+    ids = [i for i, _ in lib.add_many(Article(f"t{k}", (f"body {k}",), published=d) for k, d in enumerate(dates))]
+    lib.set_read(ids[::3], True)
+    for where in (ListFilter(), ListFilter(unread=True)):
+        fences = lib.fences(where, step=7)
+        listed = [r.id for r in lib.rows(where, limit=2000)]
+        assert fences.keys == tuple(lib.key_of(i) for i in listed[::7])
+        assert [lib.position(i, where, fences) for i in listed] == list(range(len(listed)))
+    assert lib.position(ids[0], ListFilter(unread=True), lib.fences(ListFilter(unread=True), step=7)) is None
+    assert lib.fences(ListFilter(language="xx")).keys == ()
+
+    last = lib.ids()[-1]
+
+    def steps(fences) -> int:  # virtual-machine steps of one position query, in tens
+        ticks = []
+        lib.conn.set_progress_handler(lambda: ticks.append(1), 10)
+        try:
+            lib.position(last, EVERYTHING, fences)
+        finally:
+            lib.conn.set_progress_handler(None, 0)
+        return len(ticks)
+
+    assert steps(lib.fences(step=7)) * 5 < steps(None)  # from the last fence, not from the top
+    assert steps(lib.fences(ListFilter(unread=True), step=7)) >= steps(None) // 2  # another list's: ignored
+
+
 def test_positions_come_from_one_count_in_any_filter(lib):
     ids = _many(lib, 30)
     order = lib.ids()
@@ -449,3 +476,15 @@ def test_a_library_of_the_previous_release_is_migrated_and_keeps_its_articles(tm
         new_id = library.add(Article(title="After the upgrade", paragraphs=("c",)))[0]
         assert new_id == 10
         assert [h.id for h in library.search("Undated")] == [9]
+
+
+def test_a_word_in_more_than_the_rank_limit_lists_newest_first_others_by_relevance(lib, monkeypatch):
+    monkeypatch.setattr("articles.store.RANK_ALL_LIMIT", 5)
+    # "harbour" in every article, once, and "crane" in three, most often in the oldest
+    bodies = [f"The harbour reopened on day {k}." + (" Crane crane crane." if k == 0 else "") for k in range(8)]
+    bodies[3] += " A crane was seen."
+    bodies[5] += " The crane moved."
+    ids = [i for i, _ in lib.add_many(art(f"Port news {k}", body) for k, body in enumerate(bodies))]
+    assert [h.id for h in lib.search("harbour")] == sorted(ids, reverse=True)  # common: newest first
+    assert lib.search("crane")[0].id == ids[0]  # rare: ranked, the oldest has it most
+    assert lib.search("harbour crane")[0].id == ids[0]  # one rare word: ranked

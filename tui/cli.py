@@ -16,7 +16,7 @@ from typer._click import exceptions as click  # Typer ships its own Click; its e
 from typer.core import TyperArgument
 
 from tui import errors
-from tui.cli_spec import COMMANDS, GLOBAL_PARAMS, Command, Param, global_options
+from tui.cli_spec import COMMANDS, GLOBAL_PARAMS, GROUPS, Command, Param, global_options
 from tui.execute import execute, guarded
 from tui.options import GlobalOptions
 from tui.version import version_line
@@ -74,7 +74,7 @@ def _command_function(command: Command) -> Any:
         options: GlobalOptions = ctx.obj
         return execute(command, options, values)
 
-    run.__name__ = command.name.replace("-", "_")
+    run.__name__ = command.name.replace("-", "_").replace(" ", "_")
     run.__doc__ = command.help
     return _with_signature(run, command.params)
 
@@ -104,8 +104,16 @@ def build_app() -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback(invoke_without_command=True)(_with_signature(_main_options, GLOBAL_PARAMS))
+    groups: dict[str, typer.Typer] = {}
     for command in COMMANDS:
-        app.command(command.name, help=command.help, epilog=command.epilog or None)(_command_function(command))
+        group, _, name = command.name.rpartition(" ")
+        target = app
+        if group:
+            if group not in groups:
+                groups[group] = typer.Typer(name=group, help=GROUPS[group], no_args_is_help=True, add_completion=False)
+                app.add_typer(groups[group], name=group)
+            target = groups[group]
+        target.command(name, help=command.help, epilog=command.epilog or None)(_command_function(command))
     return app
 
 
@@ -139,4 +147,5 @@ def main(argv: list[str] | None = None) -> int:
 def _command_path(exc: click.UsageError) -> str:
     if exc.ctx is None or exc.ctx.info_name in (None, "newsread"):
         return ""
-    return f"{exc.ctx.info_name} "
+    words = exc.ctx.command_path.split()[1:]  # "newsread feeds add": the words after the program's name
+    return " ".join(words) + " " if words else f"{exc.ctx.info_name} "

@@ -219,6 +219,8 @@ COMMANDS: tuple[Command, ...] = (
             Param("unread", ("--unread",), "Only unread articles.", kind=bool, default=False),
             Param("starred", ("--starred",), "Only starred articles.", kind=bool, default=False),
             Param("lang", ("--lang",), "Only articles in this language (ar, en, ...).", "LANG"),
+            Param("feed", ("--feed",), "Only articles of this feed (its id, URL or title; see 'feeds list').", "FEED"),
+            Param("folder", ("--folder",), "Only articles of the feeds in this folder.", "FOLDER"),
             Param("limit", ("--limit", "-n"), "How many rows (0: all).", "N", int, default=100, minimum=0),
             Param("offset", ("--offset",), "Skip this many rows first.", "N", int, default=0, minimum=0),
             _format("text", "json"),
@@ -301,6 +303,81 @@ COMMANDS: tuple[Command, ...] = (
     ),
 )
 
+FEED_REFS = Param("feeds", (), "Feeds by id, URL or title (see 'feeds list').", "FEED...", many=True, required=True)
+
+FEED_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "feeds add",
+        "Subscribe to feeds: a feed URL, a web page that advertises its feed, or an OPML list (file or URL).",
+        (
+            Param("sources", (), "Feed or page URLs, OPML files.", "URL|FILE.opml...", many=True, required=True),
+            Param("folder", ("--folder",), "Put the new subscriptions in this folder (a/b nests).", "FOLDER"),
+            Param(
+                "full_text",
+                ("--full-text",),
+                "Fetch each new entry's linked page and keep its article (for feeds that carry only a summary).",
+                kind=bool,
+                default=False,
+            ),
+        ),
+        "tui.commands.feeds_cmd:add",
+        epilog="A feed URL is fetched at once and its entries stored; an OPML list's feeds wait for "
+        "'newsread refresh'.",
+    ),
+    Command(
+        "feeds list",
+        "List subscriptions: id, title, URL, last fetch, last error, items and unread.",
+        (_format("text", "json"),),
+        "tui.commands.feeds_cmd:list_feeds",
+    ),
+    Command(
+        "feeds rm",
+        "Unsubscribe from feeds (their articles stay in the library).",
+        (FEED_REFS,),
+        "tui.commands.feeds_cmd:rm",
+    ),
+    Command(
+        "feeds rename",
+        "Give a feed another title (or move it to another folder).",
+        (
+            Param("feed", (), "The feed (id, URL or title).", "FEED", required=True),
+            Param("title", (), "Its new title.", "[TITLE]"),
+            Param("folder", ("--folder",), "Move it to this folder ('' for none).", "FOLDER"),
+        ),
+        "tui.commands.feeds_cmd:rename",
+    ),
+    Command(
+        "feeds set-full-text",
+        "Fetch the linked page of each new entry of these feeds (or, with --off, keep the feed's own text).",
+        (FEED_REFS, Param("off", ("--off",), "Turn it off.", kind=bool, default=False)),
+        "tui.commands.feeds_cmd:set_full_text",
+    ),
+    Command(
+        "feeds export",
+        "Export the subscriptions as an OPML 2.0 list (folders as nested outlines).",
+        (
+            _format("opml"),
+            Param("output", ("--output", "-o"), "Write to this file instead of standard output.", "PATH"),
+        ),
+        "tui.commands.feeds_cmd:export",
+    ),
+    Command(
+        "refresh",
+        "Fetch the subscriptions that are due (or the ones named) and store their new and edited entries.",
+        (
+            Param("feeds", (), "Only these feeds (id, URL or title); all when omitted.", "[FEED...]", many=True),
+            Param("force", ("--force",), "Fetch them even if they are not due yet.", kind=bool, default=False),
+        ),
+        "tui.commands.feeds_cmd:refresh",
+        fast=True,  # run from cron every few minutes: no Typer start-up
+        epilog="One summary line; the exit status is 1 only when every fetched feed failed.",
+    ),
+)
+GROUPS: dict[str, str] = {
+    "feeds": "Subscriptions: add, list, rm, rename, set-full-text, export (see 'newsread refresh')."
+}
+
+COMMANDS = (*COMMANDS, *FEED_COMMANDS)
 COMMANDS_BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
 
 

@@ -47,6 +47,8 @@ MAIN_BINDINGS: list[Binding] = [
     Binding("h", "toggle_highlights", "Highlight", show=False, id="toggle-highlights"),
     Binding("o", "show_link", "Link", show=False, id="show-link"),
     Binding("y", "copy", "Copy", show=False, id="copy"),
+    Binding("f", "feeds", "Feeds", show=False, id="feeds"),
+    Binding("R", "refresh", "Refresh", show=False, id="refresh"),
 ]
 
 

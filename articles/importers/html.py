@@ -99,7 +99,7 @@ def fragment_paragraphs(fragment: str) -> list[str]:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
         return []
-    for element in [*root.iter("script", "style")]:
+    for element in [*root.iter("script", "style", "applet")]:  # the elements whose text feedparser's sanitizer drops
         element.drop_tree()
     for br in root.iter("br"):
         br.tail = "\n\n" + (br.tail or "")

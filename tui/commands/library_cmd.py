@@ -90,6 +90,8 @@ def list_articles(
     unread: bool,
     starred: bool,
     lang: str | None,
+    feed: str | None,
+    folder: str | None,
     limit: int,
     offset: int,
     output_format: str,
@@ -98,7 +100,12 @@ def list_articles(
     lang = lang.strip().lower() if lang else None
     out = Output(options.render)
     with library_errors(), open_library(options.library) as library:
-        where = ListFilter(unread=unread, starred=starred, language=lang)
+        feed_id = None
+        if feed is not None:
+            from tui.commands.feeds_cmd import resolve_feed
+
+            feed_id = resolve_feed(library, feed).id
+        where = ListFilter(unread=unread, starred=starred, language=lang, feed=feed_id, folder=folder)
         total = library.count(where)
         rows = library.rows(where, offset=offset, limit=limit or max(total, 1))
     for row in rows:
@@ -115,6 +122,7 @@ def list_articles(
                     "read": row.read,
                     "starred": row.starred,
                     "tags": list(row.tags),
+                    "feed_id": row.feed_id,
                 }
             )
         else:
@@ -138,6 +146,7 @@ def show(options: GlobalOptions, *, article_ref: str, output_format: str) -> int
             article = library.get(article_id)
         except KeyError:
             raise errors.UserError(f"no article with id {article_id} in the library") from None
+        feeds = [feed.name for feed in library.feeds_of_article(article_id)]
     if output_format == "json":
         out.json(article_to_dict(article))
         return 0
@@ -158,6 +167,8 @@ def show(options: GlobalOptions, *, article_ref: str, output_format: str) -> int
     out.line(" · ".join(d for d in details if d))
     if article.source:
         out.line(f"source: {article.source}")
+    if feeds:
+        out.line(f"feeds: {', '.join(feeds)}")
     if article.tags:
         out.line(f"tags: {', '.join(article.tags)}")
     quotes = set(article.pull_quotes)

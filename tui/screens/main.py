@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -23,7 +24,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from articles.model import Article
-from articles.store import EVERYTHING, ArticleRow, Library, LibraryError, ListFilter
+from articles.store import EVERYTHING, ArticleRow, Fences, Library, LibraryError, ListFilter
 from summarize.analysis import Analysis
 from tui.analysis_process import AnalysisProcess
 from tui.keymap import MAIN_BINDINGS
@@ -42,6 +43,18 @@ ANALYSIS_DELAY = 0.2  # seconds the cursor must rest on a row before its analysi
 LIBRARY_ANALYSIS_DELAY = 5.0  # seconds after start-up before the whole library is analysed in the background
 IDLE_BEFORE_BACKGROUND = 2.0  # seconds without moving before the background analysis goes on
 PANELS = ("summary", "attendees", "objectives")
+REFRESH_ENV = "NEWSREAD_REFRESH"  # minutes between refreshes while the app is open (unset or 0: never)
+REFRESH_BUSY_TIMEOUT_S = 10.0  # the refresh worker's wait for another writer (its transactions are short)
+
+
+def refresh_minutes(environ: dict[str, str] | None = None) -> float | None:
+    """The auto-refresh period ``NEWSREAD_REFRESH`` asks for, in minutes (at least 1), or None."""
+    value = (environ if environ is not None else os.environ).get(REFRESH_ENV, "").strip()
+    try:
+        minutes = float(value)
+    except ValueError:
+        return None
+    return max(1.0, minutes) if minutes > 0 else None
 
 
 class MainScreen(Screen):
@@ -69,6 +82,8 @@ class MainScreen(Screen):
         self._analyses = AnalysisProcess()
         self._unread: int | None = None
         self._library_progress = ""  # what the library analysis in the background has done, for the status line
+        self._refresh_progress = ""  # what a running feed refresh has done, for the status line
+        self._filter_label = ""  # the feed or folder the list shows, when not everything
         self._painted = False
         self._analysis_timer: Timer | None = None
 
@@ -77,7 +92,7 @@ class MainScreen(Screen):
         # width class, status text and focus are settled here, before the first layout, so the
         # first frame is drawn once rather than redrawn for each of them
         self.set_class(self.app.size.width < WIDE, "narrow")
-        articles = ArticleList(self.library, self.options, id="list")
+        articles = ArticleList(self.library, self.options, fence_source=self._fences_of, id="list")
         yield Static(self._status_text(articles.row_count, None, highlights=False), id="status")
         with Horizontal(id="body"):
             yield articles
@@ -112,6 +127,7 @@ class MainScreen(Screen):
         self.call_after_refresh(self._first_paint_done)
 
     def on_unmount(self) -> None:
+        self.workers.cancel_group(self, "refresh")
         self.workers.cancel_group(self, "analysis")
         self.workers.cancel_group(self, "library-analysis")
         self._analyses.close()  # a running analysis is killed, never waited for
@@ -127,6 +143,9 @@ class MainScreen(Screen):
             self.show_row(self.article_list.current_row)
         if os.environ.get("NEWSREAD_LIBRARY_ANALYSIS", "on").lower() not in ("off", "0", "no"):
             self.set_timer(LIBRARY_ANALYSIS_DELAY, self.analyse_library)
+        minutes = refresh_minutes()
+        if minutes is not None:
+            self.set_interval(minutes * 60, partial(self.start_refresh, quiet=True))
 
     def on_resize(self, event: Any) -> None:
         self._apply_width(event.size.width)
@@ -160,16 +179,29 @@ class MainScreen(Screen):
 
     def _show_status(self) -> None:
         text = self._status_text(self.article_list.row_count, self._unread, highlights=self.reader.show_highlights)
-        if self._library_progress:
-            text = text.replace(" · ? help", f" · {self._library_progress} · ? help")
+        if self._filter_label:
+            from tui.sanitize import for_terminal
+
+            text = text.replace(" newsread · ", f" newsread · {for_terminal(self._filter_label, one_line=True)} · ", 1)
+        for extra in (self._refresh_progress, self._library_progress):
+            if extra:
+                text = text.replace(" · ? help", f" · {extra} · ? help")
         self.query_one("#status", Static).update(text)
+
+    def _fences_of(self, where: ListFilter) -> Fences:
+        """The list's fences, read in the list's worker thread through a connection of its own."""
+        library = self._worker_library()
+        try:
+            return library.fences(where)
+        finally:
+            library.close()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="status")
     def _count_unread(self) -> None:
         worker = get_current_worker()
         library = self._worker_library()
         try:
-            unread = library.count(ListFilter(unread=True))
+            unread = library.count(replace(self.article_list.where, unread=True))
         finally:
             library.close()
         if not worker.is_cancelled:
@@ -201,7 +233,8 @@ class MainScreen(Screen):
         self._busy_until = time.monotonic() + IDLE_BEFORE_BACKGROUND
         self.article = article
         self.analysis = None
-        self.reader.show_article(article)
+        feeds = tuple(f.name for f in self.library.feeds_of_article(article.id)) if article.id is not None else ()
+        self.reader.show_article(article, feeds)
         if self._analysis_timer is not None:
             self._analysis_timer.stop()
         self.workers.cancel_group(self, "analysis")
@@ -532,3 +565,82 @@ class MainScreen(Screen):
             self.notify("Copied the summary.")
         else:
             self.notify("Nothing to copy yet.")
+
+    # feeds
+    def action_feeds(self) -> None:
+        from tui.screens.feeds import FeedsScreen
+
+        self.app.push_screen(FeedsScreen(self._worker_library, self.article_list.where), self._feeds_chosen)
+
+    def _feeds_chosen(self, where: ListFilter | None) -> None:
+        """Show only the chosen feed's or folder's articles; the cursor stays on the article shown if it is
+        among them, else goes to the top."""
+        if where is None:
+            return
+        self._filter_label = self._describe_filter(where)
+        current = self.article_list.current_row
+        self.article_list.where = where
+        self.article_list.cursor = 0
+        self.article_list.reload(follow=current.id if current is not None else None)
+        self.update_status()
+        row = self.article_list.current_row
+        if self.wide and row is not None:
+            self.show_row(row)
+
+    def _describe_filter(self, where: ListFilter) -> str:
+        if where.feed is not None:
+            feed = self.library.feed(where.feed)
+            return feed.name if feed is not None else f"feed {where.feed}"
+        return where.folder or ""
+
+    def action_refresh(self) -> None:
+        self.start_refresh()
+
+    def start_refresh(self, *, quiet: bool = False) -> None:
+        """Refresh the due feeds (``R``: all of them) in a worker; the status line shows how far it is."""
+        if any(w.group == "refresh" and not w.is_finished for w in self.workers):
+            if not quiet:
+                self.notify("Already refreshing.")
+            return
+        self._refresh_progress = "refreshing"
+        self._show_status()
+        self.refresh_feeds(force=not quiet)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def refresh_feeds(self, force: bool) -> None:
+        """Fetch in the refresh's own threads, store in this worker's connection; never on the UI thread."""
+        worker = get_current_worker()
+        from articles.refresh import refresh
+
+        def progress(done: int, total: int, _outcome: object) -> None:
+            self.app.call_from_thread(self._set_refresh_progress, f"refreshing {done}/{total}")
+
+        try:
+            library = self._worker_library()
+        except LibraryError as exc:
+            self.app.call_from_thread(self._refresh_done, f"Refresh failed: {exc}")
+            return
+        try:
+            library.set_busy_timeout(REFRESH_BUSY_TIMEOUT_S)
+            if not library.feeds():
+                message = "No subscriptions yet: 'newsread feeds add URL' subscribes to one."
+            else:
+                result = refresh(library, force=force, progress=progress, cancelled=lambda: worker.is_cancelled)
+                message = result.summary() if result.outcomes else "No feed is due yet."
+        except Exception as exc:  # a refresh is a convenience: say it failed, keep reading
+            message = f"Refresh failed: {exc}"
+        finally:
+            library.close()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._refresh_done, message)
+
+    def _set_refresh_progress(self, text: str) -> None:
+        self._refresh_progress = text
+        self._show_status()
+
+    def _refresh_done(self, message: str) -> None:
+        """New articles in: the list reloads around the article under the cursor (by id, never by row)."""
+        self._refresh_progress = ""
+        self.article_list.reload()
+        self.update_status()
+        self.notify(message, markup=False)

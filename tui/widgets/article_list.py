@@ -8,6 +8,7 @@ are right-aligned in their column.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import ClassVar, Protocol
 
 from rich.cells import cell_len
@@ -19,7 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from articles.store import EVERYTHING, ArticleRow, ListFilter, RowKey
+from articles.store import EVERYTHING, FENCE_STEP, ArticleRow, Fences, ListFilter, RowKey
 from tui.dates import short_date
 from tui.options import RenderOptions
 from tui.sanitize import for_terminal
@@ -41,7 +42,10 @@ class RowSource(Protocol):
         self, where: ListFilter = ..., *, after: RowKey | None = None, limit: int = 100, backwards: bool = False
     ) -> list[ArticleRow]: ...
     def key_of(self, article_id: int) -> RowKey | None: ...
-    def position(self, article_id: int, where: ListFilter = ...) -> int | None: ...
+    def position(self, article_id: int, where: ListFilter = ..., fences: Fences | None = ...) -> int | None: ...
+
+
+FenceSource = Callable[[ListFilter], Fences]  # run in a worker thread: it walks the list once
 
 
 def fit_title(title: str, width: int, render: RenderOptions) -> tuple[str, bool]:
@@ -94,10 +98,15 @@ class ArticleList(ScrollView, can_focus=True):
         render: RenderOptions | None = None,
         *,
         where: ListFilter = EVERYTHING,
+        fence_source: FenceSource | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.source = source
+        self._fence_source = fence_source
+        self._fences: Fences | None = None
+        self._generation = 0  # counts reloads: fences built before the latest one are thrown away
+        self._mounted = False  # workers start once the widget is in the app
         self.render_options = render or RenderOptions()
         self.where = where
         self.cursor = 0
@@ -114,8 +123,11 @@ class ArticleList(ScrollView, can_focus=True):
         current = self.current_row if follow is None and self._count else None
         follow = follow if follow is not None else (current.id if current is not None else None)
         self._pages.clear()
+        self._fences = None
+        self._generation += 1
         self._count = self.source.count(self.where)
         position = self.source.position(follow, self.where) if follow is not None else None
+        self._build_fences()
         self.cursor = position if position is not None else min(self.cursor, max(0, self._count - 1))
         # the width never scrolls, so it is left at 0: a resize then needs no new virtual size
         # (and no layout pass), only a count change does
@@ -128,6 +140,30 @@ class ArticleList(ScrollView, can_focus=True):
         if self.is_mounted:
             self._scroll_cursor_into_view()
         self.refresh()
+
+    def on_mount(self) -> None:
+        self._mounted = True
+        self._build_fences()
+
+    def _build_fences(self) -> None:
+        """Fences of this list in a worker thread, so that jumps to far rows count a few rows only."""
+        if self._fence_source is None or not self._mounted or self._count <= 2 * FENCE_STEP:
+            return
+        generation, where, build = self._generation, self.where, self._fence_source
+
+        def work() -> None:
+            fences = build(where)
+            self.app.call_from_thread(self._fences_built, generation, fences)
+
+        self.run_worker(work, thread=True, group="fences", exclusive=True, exit_on_error=False)
+
+    def _fences_built(self, generation: int, fences: Fences) -> None:
+        if generation == self._generation and fences.where == self.where:
+            self._fences = fences
+
+    @property
+    def fences_ready(self) -> bool:
+        return self._fences is not None
 
     @property
     def row_count(self) -> int:
@@ -182,7 +218,7 @@ class ArticleList(ScrollView, can_focus=True):
     def index_of(self, article_id: int) -> int | None:
         """Position of ``article_id`` in this list (one indexed count), its page fetched around it."""
         key = self.source.key_of(article_id)
-        index = self.source.position(article_id, self.where) if key is not None else None
+        index = self.source.position(article_id, self.where, self._fences) if key is not None else None
         if key is None or index is None:
             return None
         page = index // PAGE_SIZE

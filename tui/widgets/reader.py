@@ -49,9 +49,14 @@ def split_by_spans(text: str, offset: int, spans: Iterable[tuple[int, int]]) -> 
 
 
 def article_blocks(
-    article: Article, highlights: Iterable[tuple[int, int]] = (), *, show_highlights: bool = False
+    article: Article,
+    highlights: Iterable[tuple[int, int]] = (),
+    *,
+    show_highlights: bool = False,
+    feeds: tuple[str, ...] = (),
 ) -> list[Block]:
-    """The blocks the reader shows for ``article``; highlighted runs become their own blocks."""
+    """The blocks the reader shows for ``article``; highlighted runs become their own blocks; ``feeds``, the
+    subscribed feeds that carried it, are named under the headline."""
     blocks: list[Block] = []
     if article.kicker:
         blocks.append(Block(article.kicker, "kicker", gap=0))
@@ -59,6 +64,8 @@ def article_blocks(
     meta = " · ".join(part for part in (article.source, article.published, article.language) if part)
     if meta:
         blocks.append(Block(meta, "muted"))
+    if feeds:
+        blocks.append(Block("via " + ", ".join(feeds), "muted"))
     quotes = set(article.pull_quotes)
     spans = list(highlights) if show_highlights else []
     offsets = paragraph_offsets(article)
@@ -120,11 +127,13 @@ class ReaderView(LinesView):
     def __init__(self, render: RenderOptions = RenderOptions(), *, id: str | None = None) -> None:
         super().__init__(render, id=id)
         self.article: Article | None = None
+        self.feeds: tuple[str, ...] = ()
         self.highlights: list[tuple[int, int]] = []
         self.show_highlights = False
 
-    def show_article(self, article: Article | None) -> None:
+    def show_article(self, article: Article | None, feeds: tuple[str, ...] = ()) -> None:
         self.article = article
+        self.feeds = feeds
         self.highlights = []
         self._redraw(keep_scroll=False)
 
@@ -142,5 +151,5 @@ class ReaderView(LinesView):
         if self.article is None:
             self.set_blocks([Block("No article selected.", "muted")])
             return
-        blocks = article_blocks(self.article, self.highlights, show_highlights=self.show_highlights)
+        blocks = article_blocks(self.article, self.highlights, show_highlights=self.show_highlights, feeds=self.feeds)
         self.set_blocks(blocks, keep_scroll=keep_scroll)
