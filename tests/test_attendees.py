@@ -699,3 +699,140 @@ def test_surname_aliases_are_cut_at_the_word_and_its_preposition():
 def test_arabic_name_stops_before_to_a_place():
     text = "وخلال زيارة البابا فرانسيس لأيرلندا حضر القداس آلاف المؤمنين."
     assert all("لأيرلندا" not in n for n in names(text))
+
+
+# --- hard-wrapped text (newswire wraps its lines at about 65 columns) -----------------------------
+
+
+def test_a_name_wrapped_over_two_lines_is_one_name():
+    text = (
+        "MINISTERS MEET IN OTTAWA\n\n"
+        "    After a day of talks with Foreign Minister Anna Berg and\n"
+        "Trade Secretary Malcolm\n"
+        "Baldwin, the delegation left Ottawa on Tuesday after the\n"
+        "meetings, officials said.\n"
+    )
+    assert names(text, "en") == ["Anna Berg", "Malcolm Baldwin"]
+
+
+def test_lines_of_a_text_written_a_paragraph_a_line_stay_apart():
+    caption = "الرئيس خلال الاستقبال"  # a caption on its own line, no full stop
+    body = "استقبل رئيس الوزراء سامي رشيد أمس وفدا من رجال الأعمال في القصر الحكومي بالعاصمة " * 3
+    text = f"{caption}\n{body.strip()}.\n{body.strip()}."
+    from summarize.attendees.cues import _unwrap
+    from summarize.sentences import split_sentences
+
+    assert _unwrap(text, split_sentences(text, "ar")) == text
+
+
+# --- the person recognizer and the rules together (summarize.attendees.combine) -------------------
+
+
+def test_common_phrases_after_a_title_are_no_names():
+    text = (
+        "وأدى محافظ المدينة صلاة الجنازة على الفقيد بحضور صاحب السمو الملكي الأمير خالد بن سعيد المنصوري "
+        "وعدد من المسؤولين."
+    )
+    assert names(text) == ["خالد بن سعيد المنصوري"]
+    assert person(text, "خالد بن سعيد المنصوري").title == "صاحب السمو الملكي؛ الأمير"
+
+
+def test_a_long_bin_chain_is_one_name():
+    text = "استقبل الأمير فيصل بن خالد بن سعود بن عبدالعزيز في مكتبه أمس وفدا من رجال الأعمال."
+    assert names(text) == ["فيصل بن خالد بن سعود بن عبدالعزيز"]
+
+
+def test_a_name_only_the_recognizer_reads_gets_the_title_before_it():
+    text = "وحضر الاجتماع رئيس جمعية كلنا معا عمر الخطيب وعدد من الأعضاء."
+    assert person(text, "عمر الخطيب").title == "رئيس جمعية كلنا معا"
+
+
+def test_an_office_the_recognizer_reads_as_a_name_is_no_name():
+    text = "واستقبل الأمير خالد بن سعيد المنصوري وزير الدولة في مكتبه أمس."
+    assert names(text) == ["خالد بن سعيد المنصوري"]
+
+
+def test_a_son_and_his_grandson_are_two_people():
+    text = (
+        "وحضر الحفل الأمير فهد بن سعد بن عبدالعزيز بن تركي، والأمير عبدالعزيز بن تركي بن سعود، "
+        "وعدد من المسؤولين."
+    )
+    assert names(text) == ["فهد بن سعد بن عبدالعزيز بن تركي", "عبدالعزيز بن تركي بن سعود"]
+
+
+def test_a_place_named_after_someone_is_not_that_person():
+    text = "وأدى الأمير خالد بن سعيد المنصوري الصلاة على الفقيد بجامع الملك فهد بالرياض أمس."
+    assert names(text) == ["خالد بن سعيد المنصوري"]
+
+
+def test_a_person_whose_song_or_recording_it_is_was_not_there():
+    text = "وغنت المطربة في الحفل أغنية للكاتب الموسيقي محمد الموجي، كما بث تسجيل لزعيمه، عمر الشريف."
+    assert names(text) == []
+
+
+def test_a_name_inside_a_quotation_of_several_sentences_is_no_attendee():
+    text = 'وقال الرئيس خلال اللقاء مخاطبا ضيفه "سعيد بلقائكم سيدي الرئيس. الطريق لم يكن سهلا".'
+    assert names(text) == []
+
+
+def test_a_cue_word_inside_a_name_is_no_cue():
+    text = "وقد قدم الدكتور أشرف علام، نائب رئيس شركة الدواء، بعض النصائح للمسافرين."
+    assert names(text) == []
+
+
+def test_an_honorific_with_a_pronoun_opens_no_title():
+    text = "وأدى الصلاة مع سموه صاحب السمو الأمير خالد بن سعيد المنصوري."
+    assert person(text, "خالد بن سعيد المنصوري").title == "صاحب السمو الأمير"
+
+
+# --- English: speakers at conferences, press conferences and hearings; guest lists ----------------
+
+
+def test_english_speaker_told_a_conference_with_words_between():
+    text = "Central bank governor Omar Haddad told an Arab bankers conference the pound would recover."
+    assert names(text, "en") == ["Omar Haddad"]
+
+
+def test_english_pronoun_speaker_after_a_quotation():
+    text = (
+        "Deputy Secretary Allen Walsh said he had urged Japan to act.\n"
+        '"Our message this week was clear," he told a press conference after three days of talks.'
+    )
+    assert names(text, "en") == ["Allen Walsh"]
+
+
+def test_english_subject_after_an_opening_addressing_clause():
+    text = (
+        "Marvin R. Duncan, a member of the board, said the system faced difficulties.\n"
+        "Addressing Chicago bankers and economists, Duncan outlined three problems."
+    )
+    assert names(text, "en") == ["Marvin R. Duncan"]
+
+
+def test_english_senator_speaking_during_hearings():
+    text = (
+        "Sen. Tom Harkin, D-Iowa, defended his farm bill.\n"
+        "Prices would rise, Harkin said during the first of several Senate subcommittee hearings on the bill."
+    )
+    assert names(text, "en") == ["Tom Harkin"]
+
+
+def test_english_lists_of_delegates_and_guests():
+    assert names("The delegates include U.S. Trade Representative Clayton Yeutter.", "en") == ["Clayton Yeutter"]
+    text = "Guests at the premiere included Emma Thompson, Hugh Grant and Colin Firth."
+    assert names(text, "en") == ["Emma Thompson", "Hugh Grant", "Colin Firth"]
+
+
+def test_english_interview_and_quoted_events_place_no_one():
+    text = (
+        "In a televised interview, former spokesman Larry Speaks recalled the speech the president addressed.\n"
+        '"When we went into those press conferences, we were misled," Speaks said.'
+    )
+    assert names(text, "en") == []
+
+
+def test_english_countries_in_a_group_are_not_people():
+    text = "The meeting was attended by representatives from Brazil, Mexico, El Salvador and Costa Rica."
+    result = extract_attendees(text, "en")
+    assert result.people == ()
+    assert [g.text for g in result.groups] == ["representatives from Brazil, Mexico, El Salvador and Costa Rica"]

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from summarize.ner import PersonSpan, find_persons
+from summarize.ner import PersonSpan, find_persons, read_persons
 from summarize.ner.labels import decode, encode
 from summarize.ner.tokens import MAX_SENTENCE_TOKENS, sentences, tokenize
 from tests.conftest import ROOT
@@ -197,3 +197,14 @@ def test_import_opens_no_model():
         "n.find_persons('Hugh Grant arrived.', 'en'); assert 'pycrfsuite' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
+
+
+def test_read_persons_gives_each_word_a_probability_and_stops_near_the_cap():
+    text = f"{AR_VISIT} {AR_PATROL}"
+    reading = read_persons(text, "ar")
+    assert reading.persons == find_persons(text, "ar") and reading.end == len(text)
+    by_word = {text[w.start : w.end]: w.probability for w in reading.words}
+    assert by_word["سعيد"] > 0.5 and by_word["وفدا"] < 0.1
+    capped = read_persons(text, "ar", end=10)
+    assert capped.persons == reading.persons[:1]  # the first sentence is read whole
+    assert len(AR_VISIT) <= capped.end < len(text) and all(w.end <= capped.end for w in capped.words)

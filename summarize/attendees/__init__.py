@@ -25,9 +25,10 @@ Modules, one job each: ``tokens`` (tokens, keys, lexicons), ``arabic`` and ``eng
 from __future__ import annotations
 
 from summarize.attendees.arabic import _arabic_mentions
-from summarize.attendees.cues import _analyse, _cue_positions, _cue_tables, _sentences
+from summarize.attendees.combine import _confirm, _read, _recognized_mentions
+from summarize.attendees.cues import _analyse, _cue_positions, _cue_tables, _no_cues_in_names, _sentences, _unwrap
 from summarize.attendees.english import _english_mentions
-from summarize.attendees.groups import _LIST_LEAD, _dedupe_groups, _english_groups, _groups_in, _name_list
+from summarize.attendees.groups import _LIST_LEAD, _dedupe_groups, _english_groups, _groups_in, _kin_names, _name_list
 from summarize.attendees.merging import _attach_surnames, _bare_surnames, _Cluster, _cluster, _dedupe, _person
 from summarize.attendees.model import Attendees, Group, Person, Span, _Mention
 from summarize.attendees.presence import (
@@ -43,6 +44,7 @@ from summarize.attendees.presence import (
     lang_of,
 )
 from summarize.attendees.tokens import TITLE_PART_SEPARATOR
+from summarize.sentences import split_sentences
 from summarize.text import is_arabic
 
 __all__ = [
@@ -65,12 +67,17 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     """People and groups present at the event ``text`` reports (Arabic or English rules by ``lang``)."""
     lang = lang or ("ar" if is_arabic(text) else "en")
     lang = "ar" if lang == "ar" else "en"
+    units = split_sentences(text, lang)
+    text = _unwrap(text, units)  # offsets stay: a name is read across a hard wrap, and shown with a space
     sentences = [_analyse(text, span, lang) for span in _sentences(text)]
-    anchor = _event_anchor(sentences)
 
     mentions: list[_Mention] = []
     for index, s in enumerate(sentences):
-        found = _arabic_mentions(text, s.toks) if lang == "ar" else _english_mentions(text, s.toks)
+        found = (
+            _arabic_mentions(text, s.toks) + _kin_names(text, s.toks)
+            if lang == "ar"
+            else _english_mentions(text, s.toks)
+        )
         for m in found:
             m.sentence = index
         mentions.extend(found)
@@ -85,9 +92,18 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
                     listed.append((m, here))
                     mentions.append(m)
 
-    headings = _heading_spans(text, lang)
+    headings = _heading_spans(units)
     if lang == "ar":
         mentions.extend(_quoted_heading_names(text, headings, sentences))
+    reading = _read(text, lang)
+    mentions = _confirm(text, mentions, reading, lang)
+    mentions += _recognized_mentions(text, sentences, mentions, reading, lang)
+    names: dict[int, list[Span]] = {}
+    for m in mentions:
+        names.setdefault(m.sentence, []).append(m.name_span)
+    for index, spans in names.items():
+        _no_cues_in_names(sentences[index], spans, lang)
+    anchor = _event_anchor(sentences)
     if len(mentions) > MAX_MENTIONS:  # no news article names anyone this often: a hostile or generated text
         mentions = sorted(mentions, key=lambda m: m.name_span[0])[:MAX_MENTIONS]
     clusters = _cluster(_dedupe(mentions))
@@ -107,12 +123,19 @@ def extract_attendees(text: str, lang: str | None = None) -> Attendees:
     for n in _pronoun_speakers(sentences, clusters, lang):
         clusters[n].present = True
     if lang == "en":  # capitalized words are a person with a title, "Mr"/"Ms", or a surname used alone
-        clusters = [c for c in clusters if any(m.title for m in c.mentions) or _bare_surnames(c) >= 2]
-    people = [_person(text, c) for c in clusters if c.present and not c.absent and not c.dead]
-    people.sort(key=lambda p: min(s[0] for s in p.spans))
+        clusters = [c for c in clusters if any(m.title or m.confirmed for m in c.mentions) or _bare_surnames(c) >= 2]
     groups: list[Group] = []
     for s in sentences:
         if s.presence and not s.future and not _cue_positions(s.keys, _cue_tables(lang)["absence"], lang):
             in_sentence = _groups_in(text, s.toks) if lang == "ar" else _english_groups(text, s)
             groups.extend(g for g in in_sentence if not _blocked(g.span[0], s))
-    return Attendees(tuple(people), tuple(_dedupe_groups(groups)))
+    groups = _dedupe_groups(groups)
+
+    def in_a_group(c: _Cluster) -> bool:  # "representatives from Brazil, El Salvador and ...": a member, not a person
+        return all(
+            m.title is None and m.chain < 0 and _inside(m.name_span, [g.span for g in groups]) for m in c.mentions
+        )
+
+    people = [_person(text, c) for c in clusters if c.present and not c.absent and not c.dead and not in_a_group(c)]
+    people.sort(key=lambda p: min(s[0] for s in p.spans))
+    return Attendees(tuple(people), tuple(groups))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
-from functools import lru_cache
 
 from summarize.attendees.cues import _that
 from summarize.attendees.model import _Mention
@@ -25,9 +23,7 @@ from summarize.attendees.tokens import (
     _nisba,
     _stem_variants,
     _strip,
-    _surname_key,
     _Tok,
-    _tokenize,
     _unconj,
     _with_bi,
 )
@@ -136,27 +132,7 @@ def _take_name(toks: list[_Tok], j: int) -> int:
         k += 1
     while k > j and toks[k - 1].key in _PARTICLES - {_key("الابن")}:
         k -= 1  # a name never ends on "عبد" or "بن"
-    # "جنيفر هادسن شجون الحضور": a third word that opens a construct with the next one is the object
-    if k - j == 3 and k < len(toks) and toks[k].word and _definite(toks[k].key) and not _definite(toks[k - 1].key):
-        k -= 1
     return k
-
-
-def _recurring_name_end(text: str, toks: list[_Tok], j: int, end: int) -> int | None:
-    """The end of the longest name of two words or more from ``j``, shorter than ``end``, whose last
-    word stands alone elsewhere in ``text`` (with or without "و"/"ب"/"ل"): a surname reused."""
-    counts = _word_counts(text)
-    for stop in range(end - 1, j + 1, -1):
-        last = _surname_key(toks[stop - 1].key)
-        if len(last) >= 3 and counts[last] >= 2 and _name_ok(toks[j:stop]):
-            return stop
-    return None
-
-
-@lru_cache(maxsize=1)
-def _word_counts(text: str) -> Counter[str]:
-    """How often each word occurs in ``text``, leading "و"/"ب"/"ل" removed (one pass per article)."""
-    return Counter(_surname_key(tok.key) for tok in _tokenize(text) if tok.word)
 
 
 def _take_apposed(toks: list[_Tok], j: int) -> int:
@@ -206,8 +182,8 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         tok = toks[j]
         key = tok.key
         if after_honorific:
-            if _nisba(key) or key in lex["ar_title_words"]:
-                j += 1  # "القس الأمريكي الشهير، آل شاربتون"
+            if _nisba(key) or key in lex["ar_title_words"] or (_honorific(tok) and not _conj(tok)):
+                j += 1  # "القس الأمريكي الشهير، آل شاربتون", "صاحب السمو الملكي الأمير"
                 continue
             break
         if _honorific(tok) and not _conj(tok):
@@ -247,6 +223,10 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         if key.startswith("ل") and j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key):
             j += 2  # "رئيس الهيئة العليا لمكافحة الفساد"
             continue
+        place = key[:1] == "ب" and key[1:] in lex["ar_not_name"] and j > i + 1
+        if place and j + 1 < n and toks[j + 1].word and toks[j + 1].key not in _AR_STOP:
+            j += 2  # "مدير فرع الوزارة بمنطقة تبوك": where the office is held (a place noun and its name)
+            continue
         if key.startswith("بال") and j == i + 1 and _definite(head_key) and not _ar_head(tok) and not _honorific(tok):
             j += 1  # "الموظفة باللجنة الدولية للصليب الأحمر": where the office is held
             continue
@@ -259,8 +239,9 @@ def _ar_title(toks: list[_Tok], i: int) -> tuple[int, bool]:
         if key.startswith("لل") or key in lex["ar_title_words"] or (_definite(key) and not _conj(tok)):
             j += 1
             continue
-        if _conj(tok) and _definite(key[1:]) and (_ar_head(tok) or _definite(toks[j - 1].key)):
-            j += 1  # "المغني والملحن", "وزير البيئة والجماعات المحلية"
+        before = _unconj(toks[j - 1])
+        if _conj(tok) and _definite(key[1:]) and (_ar_head(tok) or _definite(before)):
+            j += 1  # "المغني والملحن", "وزير البيئة والجماعات المحلية", "الشؤون الإسلامية والأوقاف والإرشاد"
             continue
         construct = j + 1 < n and toks[j + 1].word and _definite(toks[j + 1].key)
         if _conj(tok) and construct and _definite(toks[j - 1].key) and not _ar_head(tok):
@@ -325,6 +306,8 @@ def _title_text(text: str, toks: list[_Tok]) -> tuple[str | None, bool]:
     honorifics = 0
     while honorifics < len(toks) - 1 and toks[-1 - honorifics].key in lex["ar_honor"]:
         honorifics += 1
+    if all(t.key in lex["ar_honor"] for t in toks):
+        honorifics = 0  # "صاحب السمو الأمير": one title, not an office and an honorific
     office_toks = toks[: len(toks) - honorifics]
     title = text[office_toks[0].start : office_toks[-1].end].strip(" ،,")
     first = toks[0].key
@@ -407,15 +390,8 @@ def _titled_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
             or (not _definite(_unconj(tok)) and not _honorific(tok) and toks[j].key.endswith("ي"))
         )  # "زعيم كوري شمالي", "مسؤول أمني سوري بارز": adjectives after a bare office word
         if name_end > j and _name_ok(toks[j:name_end], min_words) and not adjectives:  # not "زعيم كوري شمالي"
-            closes = name_end >= n or not toks[name_end].word or toks[name_end].key in _AR_STOP
-            if apposition and not closes and not _conj(toks[name_end]):
-                # an apposition must close ("، X ،" or "، X إن"), or its surname must recur in the
-                # article ("نفى الأمين العام، محسن مرزوق وجود ..." then "وقال مرزوق"); otherwise it is prose
-                shorter = _recurring_name_end(text, toks, j, name_end)
-                if shorter is None:
-                    i = title_end
-                    continue
-                name_end = shorter
+            # an apposition that does not close ("نفى الأمين العام، محسن مرزوق وجود ...") ends where the
+            # recognizer's name ends; prose after a comma ("، تفاديا لأي إشكال") is no name to it
             mention = _make(text, toks, toks[i:title_end], toks[j:name_end])
             out.append(mention)
             i = _shared_title_chain(text, toks, name_end, mention, out)
@@ -452,8 +428,10 @@ def _shared_title_chain(text: str, toks: list[_Tok], k: int, mention: _Mention, 
                 _without_honorific(mention.title),
                 tuple(t.key for t in sub[:end]),
                 mention.dead,
+                chain=mention.name_span[0],
             )
         )
+        mention.chain = mention.name_span[0]
         k += end
     return k
 
@@ -524,13 +502,15 @@ def _chain_names(text: str, toks: list[_Tok]) -> list[_Mention]:
         full = [c for c in chain if len(c) >= 2]
         if not full or (weak and len(chain) < 2):
             continue
+        number = chain[0][0].start
         for k, names in enumerate(chain):
             if len(names) == 1:
                 nxt = next((c for c in chain[k + 1 :] if len(c) >= 2), None)
                 if nxt is None:
                     continue
                 name = f"{names[0].text} {nxt[-1].text}"  # where found: the first name only
-                out.append(_Mention(name, (names[0].start, names[0].end), None, (names[0].key, nxt[-1].key)))
+                keys = (names[0].key, nxt[-1].key)
+                out.append(_Mention(name, (names[0].start, names[0].end), None, keys, chain=number))
                 continue
             out.append(
                 _Mention(
@@ -538,56 +518,25 @@ def _chain_names(text: str, toks: list[_Tok]) -> list[_Mention]:
                     (names[0].start, names[-1].end),
                     None,
                     tuple(t.key for t in names),
+                    chain=number,
                 )
             )
     return out
 
 
-def _verb_names(text: str, toks: list[_Tok]) -> list[_Mention]:
-    """A bare name right after a presence or speech verb: "شارك بيل كلينتون بنفسه", "فسرت شيماء بوهلال رئيسة ..."."""
-    out = []
+def _mark_speakers(toks: list[_Tok], mentions: list[_Mention]) -> None:
+    """Titled people shortly after a speech verb are quoted."""
     lex = _lex()
-    verbs = lex["ar_presence"] | lex["ar_speech"]
-    for i, tok in enumerate(toks[:-2]):
-        if not tok.word or not any(v in verbs for v in _stem_variants(tok.key)):
-            continue
-        if tok.key.startswith("ب") and not any(v in verbs for v in _stem_variants(tok.key) if v.startswith("ب")):
-            continue  # "باستقبال حرس الشرف" is "with a reception by the honour guard": a noun, not a verb
-        j = i + 1
-        if _definite(toks[j].key) or _ar_head(toks[j]) or _conj(toks[j]) or toks[j].key.endswith("ات"):
-            continue
-        end = _take_name(toks, j)
-        if not _name_ok(toks[j:end]) or toks[end - 1].key.endswith(("ية", "يات")):
-            continue  # "قال صواريخ بلاستيكية": a feminine adjective ends a noun phrase, not a name
-        nxt = toks[end] if end < len(toks) else None
-        title_toks: list[_Tok] = []
-        if nxt is not None and nxt.word and _ar_head(nxt) and not _conj(nxt):
-            title_end, _ = _ar_title(toks, end)  # "بين معز بوراوي رئيس جمعية عتيد"
-            title_toks = toks[end:title_end]
-        elif not (
-            nxt is None
-            or not nxt.word
-            or nxt.key in _AR_STOP
-            or nxt.key in _AR_PREPS
-            or (nxt.key.startswith(("ب", "ل")) and len(nxt.key) > 4)
-        ):
-            continue
-        mention = _make(text, toks, title_toks, toks[j:end])
-        mention.start = toks[j].start
-        mention.bare = not title_toks
-        mention.speaker = any(v in lex["ar_speech"] for v in _stem_variants(tok.key))
-        out.append(mention)
-    return out
-
-
-def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
-    lex = _lex()
-    found = _titled_mentions(text, toks) + _appositive_mentions(text, toks)
     ends = [t.end for t in toks]  # tokens are in order: bisect, not a scan per mention, on a long line
-    for m in found:  # titled people shortly after a speech verb are quoted
+    for m in mentions:
         k = bisect_right(ends, m.start)
         before = toks[max(0, k - 8) : k]
         verbs = [k for k, t in enumerate(before) if any(v in lex["ar_speech"] for v in _stem_variants(t.key))]
         # "وقالت مصادر إن الناطق ... عصام الشابي هو ...": after "إن" the name is what was said, not who said it
         m.speaker = bool(verbs) and _that().isdisjoint(t.key for t in before[verbs[-1] + 1 :])
-    return found + _chain_names(text, toks) + _verb_names(text, toks)
+
+
+def _arabic_mentions(text: str, toks: list[_Tok]) -> list[_Mention]:
+    found = _titled_mentions(text, toks) + _appositive_mentions(text, toks)
+    _mark_speakers(toks, found)
+    return found + _chain_names(text, toks)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from summarize.attendees.model import Span
 from summarize.attendees.tokens import (
@@ -18,15 +20,38 @@ from summarize.attendees.tokens import (
     _unsuffixed,
 )
 from summarize.rules import attendee_cues
+from summarize.sentences import Sentence
 
 _SENT_END = re.compile(r"[.!?؟]+['\"”»’)]*(?=\s|$)|\n\s*\n|\n(?=\S)")
+# Nine in ten lines of a text hard-wrapped by its writer (newswire wraps at 60-80 columns) are at most
+# this long; a text written one paragraph a line has far longer ones, and its line breaks all count.
+WRAP_WIDTH = 100
+
+
+def _unwrap(text: str, units: Sequence[Sentence]) -> str:
+    """``text`` with the hard wraps of a wrapped text turned into spaces, one for one (offsets stay).
+
+    A wrap is a line break inside one of the splitter's units (``summarize.sentences``: a line that
+    does not end a sentence, a list item or a heading continues on the next line), and only in a
+    text whose lines are short: "Commerce Secretary Malcolm\nBaldrige" is one name, but a headline
+    or a caption written on a line of its own above a one-line paragraph stays apart from it.
+    """
+    lengths = sorted(len(line) for line in text.splitlines() if line.strip())
+    if len(lengths) < 3 or lengths[(len(lengths) - 1) * 9 // 10] > WRAP_WIDTH:
+        return text
+    pieces, pos = [], 0
+    for unit in units:
+        if "\n" in text[unit.start : unit.end] or "\r" in text[unit.start : unit.end]:
+            pieces += [text[pos : unit.start], text[unit.start : unit.end].replace("\r", " ").replace("\n", " ")]
+            pos = unit.end
+    return "".join([*pieces, text[pos:]]) if pieces else text
 
 
 def _sentences(text: str) -> list[Span]:
     """Where a cue's scope ends: sentence punctuation and *every* line break.
 
-    Unlike ``summarize.sentences`` (which joins hard-wrapped lines for summaries), a cue here
-    must not reach across a line: headlines, datelines and list lines are separate statements.
+    A cue must not reach across a line: headlines, datelines and list lines are separate statements.
+    Hard wraps are no line breaks: ``_unwrap`` turns them into spaces first.
     """
     spans, pos = [], 0
     for m in _SENT_END.finditer(text):
@@ -71,35 +96,66 @@ def _cue_tables(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
-def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    table: dict[str, list[tuple[str, ...]]] = {}
+def _by_first_word(phrases: tuple[tuple[str, ...], ...], lang: str) -> dict[str, tuple[list[str], ...]]:
+    """Each phrase's other words under every form its first word may take in the text.
+
+    Arabic cue words may carry "و", "ف", "ب", "وب" or "فب" ("ل" may not: "لاستقبال" is "in order to
+    receive"); one look-up per word then finds the phrases that may start there.
+    """
+    prefixes = ("", "و", "ف", "ب", "وب", "فب") if lang == "ar" else ("",)
+    table: dict[str, list[list[str]]] = {}
     for phrase in phrases:
-        table.setdefault(phrase[0], []).append(phrase)
+        for prefix in prefixes:
+            table.setdefault(prefix + phrase[0], []).append(list(phrase[1:]))
     return {k: tuple(v) for k, v in table.items()}
 
 
 def _cue_positions(keys: list[str], phrases: tuple[tuple[str, ...], ...], lang: str) -> list[int]:
     """Token indices where one of ``phrases`` starts (Arabic words may carry و/ف/ب)."""
-    table = _by_first_word(phrases)
+    table = _by_first_word(phrases, "ar" if lang == "ar" else "en")
     hits = []
     for i, first in enumerate(keys):
-        # "و", "ف" and "ب" may lead a cue word; "ل" may not ("لاستقبال" is "in order to receive")
-        forms = (first, first[1:], first[2:]) if lang == "ar" else (first,)
-        allowed = (True, first[:1] in "وفب", first[:2] in ("وب", "فب")) if lang == "ar" else (True,)
-        for form, ok in zip(forms, allowed, strict=True):
-            if not ok or form not in table:
-                continue
-            if any(keys[i + 1 : i + len(p)] == list(p[1:]) for p in table[form]):
-                hits.append(i)
-                break
+        rests = table.get(first)
+        if rests is not None and any(not rest or keys[i + 1 : i + 1 + len(rest)] == rest for rest in rests):
+            hits.append(i)
     return hits
 
 
+_EN_EVENT_REACH = 8  # "during the first of several Senate Agriculture subcommittee hearings"
+
+
 def _english_event_phrase(keys: list[str]) -> bool:
-    """ "during a meeting between", "at the funeral", "on a visit with": the sentence happens at an event."""
+    """ "during a meeting between", "at the funeral", "on a visit with", "during ... hearings": the
+    sentence happens at an event (the preposition at most ``_EN_EVENT_REACH`` words before, no
+    punctuation between)."""
     nouns = frozenset(attendee_cues.ENGLISH_EVENT_NOUNS)
     preps = frozenset(attendee_cues.ENGLISH_EVENT_PREPOSITIONS)
-    return any(key in nouns and any(k in preps for k in keys[max(0, i - 4) : i]) for i, key in enumerate(keys))
+    for i, key in enumerate(keys):
+        if key not in nouns and not (key.endswith("s") and key[:-1] in nouns):
+            continue
+        for k in range(i - 1, max(-1, i - _EN_EVENT_REACH - 1), -1):
+            if keys[k] in preps:
+                return True
+            if not keys[k][:1].isalnum():
+                break
+    return False
+
+
+def _told_a_session(keys: list[str]) -> list[int]:
+    """Where "told" is followed, a few words on, by a session it was said to ("told an Arab exchange
+    dealers conference", "told a news conference"): the one who told it was there."""
+    sessions = frozenset(attendee_cues.ENGLISH_TOLD_SESSIONS)
+    hits = []
+    for i, key in enumerate(keys):
+        if key != "told":
+            continue
+        for k in range(i + 1, min(len(keys), i + 6)):
+            if keys[k] in sessions:
+                hits.append(i)
+                break
+            if not keys[k][:1].isalnum() or keys[k] in ("that", "reporters", "journalists"):
+                break
+    return hits
 
 
 _HELD_LINKS = frozenset(_key(w) for w in ("على", "في"))  # "على هامش إشرافه على حفل"
@@ -138,6 +194,7 @@ class _Sentence:
     blocked: list[Span] = field(default_factory=list)  # clauses about the future, a call, a letter
     reported: bool = False  # the presence is told as done (not only by an imperfect verb)
     speaker_cues: list[int] = field(default_factory=list)  # token indices of "told reporters" when nothing else
+    cues: list[int] = field(default_factory=list)  # token indices where a presence cue starts
     ends: list[int] = field(default_factory=list)  # each token's end, for bisecting a long sentence
 
 
@@ -155,25 +212,43 @@ def _clauses(toks: list[_Tok]) -> list[tuple[int, int]]:
 
 
 def _quoted(text: str, span: Span) -> list[Span]:
-    """Stretches in quotation marks: words quoted from a speech or a tweet, not the report's own."""
-    out = []
-    for match in re.finditer(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”', text[span[0] : span[1]]):
-        out.append((span[0] + match.start(), span[0] + match.end()))
-    return out
+    """Stretches in quotation marks that reach into ``span``: words quoted from a speech, a tweet or a
+    song, not the report's own. A quotation may hold several sentences ("سعيد بلقائكم سيدي الرئيس.
+    الطريق ..."), so quotes are paired on the whole line, not inside one sentence."""
+    quotes = _quotations(text)
+    k = bisect_right(quotes, (span[0], span[0])) - 1
+    return [q for q in quotes[max(0, k) : bisect_left(quotes, (span[1], span[1]))] if q[1] > span[0]]
+
+
+MAX_QUOTE = 1000  # characters: an unpaired mark must not turn half an article into a quotation
+
+
+@lru_cache(maxsize=1)  # one text at a time: every sentence of it asks
+def _quotations(text: str) -> list[Span]:
+    pattern = rf'"[^"\n]{{0,{MAX_QUOTE}}}"|«[^»\n]{{0,{MAX_QUOTE}}}»|“[^”\n]{{0,{MAX_QUOTE}}}”'
+    return [m.span() for m in re.finditer(pattern, text)]
 
 
 def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     toks = _tokenize(text, *span)
-    keys = [t.key if lang == "ar" else t.text.lower() for t in toks]
+    quotes = _quoted(text, span)
+    # words inside a quotation are what was said: they place no one ("'When we went into those press
+    # conferences ...,' Speakes said"); they keep their place, as empty keys, so positions still match
+    keys = ["" if any(a < t.start < b for a, b in quotes) else t.key if lang == "ar" else t.text.lower() for t in toks]
     tables = _cue_tables(lang)
     s = _Sentence(span, toks, keys, ends=[t.end for t in toks])
     s.event = _event_phrase(keys) if lang == "ar" else _english_event_phrase(keys)
-    cues = _cue_positions(keys, tables["presence"], lang)
+    cues = s.cues = _cue_positions(keys, tables["presence"], lang)
     s.presence = bool(cues) or s.event
     # an Arabic imperfect ("يلتقي", "تستقبل") may be a headline's present or a plan: no anchor for quotes
     s.reported = s.event or any(lang != "ar" or not _imperfect(keys[i]) for i in cues)
+    if lang == "en":
+        told = [i for i in _told_a_session(keys) if i not in cues]
+        cues = s.cues = sorted(cues + told)
+        s.presence = s.presence or bool(told)
+        s.reported = s.reported or bool(told)
     if lang == "en" and cues and not s.event:
-        audience = _cue_positions(keys, tables["to_audience"], lang)
+        audience = sorted(set(_cue_positions(keys, tables["to_audience"], lang) + _told_a_session(keys)))
         if set(cues) <= set(audience):
             s.speaker_cues = audience  # only the one who spoke was there, not whom they spoke about
     s.future = bool(_future_positions(keys, tables, lang))
@@ -181,7 +256,9 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     s.remote = bool(_remote_positions(keys, tables, lang, at_event))
     if _cue_positions(keys, tables["call"], lang):
         s.presence = s.event = False  # a phone call puts nobody in the same room, whatever else the sentence says
-    s.quotes = _quoted(text, span)
+    if lang == "en" and not at_event and _opens_from_elsewhere(keys, tables):
+        s.presence = False  # "In a televised interview, X was contrasting ... when the president addressed ..."
+    s.quotes = quotes
     for a, b in _clauses(toks):
         sub = keys[a:b]
         if _future_positions(sub, tables, lang) or _remote_positions(sub, tables, lang, at_event):
@@ -189,7 +266,27 @@ def _analyse(text: str, span: Span, lang: str) -> _Sentence:
     return s
 
 
+def _no_cues_in_names(s: _Sentence, names: list[Span], lang: str) -> None:
+    """A cue word that is part of a name ("الدكتور أشرف علام", "ضم") puts no one anywhere."""
+    kept = [i for i in s.cues if not any(a <= s.toks[i].start < b for a, b in names)]
+    if len(kept) == len(s.cues):
+        return
+    s.cues = kept
+    if not s.event:
+        s.presence = bool(kept)
+        s.reported = any(lang != "ar" or not _imperfect(s.keys[i]) for i in kept)
+
+
 _Tables = dict[str, tuple[tuple[str, ...], ...]]
+
+
+def _opens_from_elsewhere(keys: list[str], tables: _Tables) -> bool:
+    """Does an English sentence open by saying its words come from elsewhere ("In an interview, ...",
+    "In a statement, ...")? Then a presence word later in it is in what was said, not where it was said."""
+    if not keys or keys[0] not in ("in", "during"):
+        return False
+    comma = keys.index(",") if "," in keys else len(keys)
+    return comma <= 6 and bool(_cue_positions(keys[:comma], tables["remote"], "en"))
 
 
 def _imperfect(key: str) -> bool:

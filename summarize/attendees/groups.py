@@ -51,7 +51,7 @@ def _groups_in(text: str, toks: list[_Tok]) -> list[Group]:
 
 # Who a group is made of: up to ten words, ending before the verb or a clause word.
 _EN_GROUP_MEMBERS = re.compile(
-    r"(?:\s+(?!(?:were|was|are|is|who|which|that|had|have|has|also|attended|joined|met|watched)\b)[\w'’-]+){1,10}"
+    r"(?:,?\s+(?!(?:were|was|are|is|who|which|that|had|have|has|also|attended|joined|met|watched)\b)[\w'’-]+){1,12}"
 )
 
 
@@ -63,7 +63,7 @@ def _english_groups(text: str, s: _Sentence) -> list[Group]:
         for match in re.finditer(rf"\b{re.escape(head)}\b", low):
             start = s.span[0] + match.start()
             end = s.span[0] + match.end()
-            if head.endswith(" of"):  # "a delegation of local mayors and several scientists" up to the verb
+            if head.endswith((" of", " from")):  # "a delegation of local mayors and several scientists" up to the verb
                 tail = _EN_GROUP_MEMBERS.match(text[end : s.span[1]])
             else:
                 tail = re.match(r"(?:\s+(?:from|of|in|at)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)?", text[end : s.span[1]])
@@ -108,5 +108,46 @@ def _name_list(text: str, lo: int, hi: int) -> list[tuple[_Mention, bool]]:
             continue
         name_start = text.find(name, start)
         here = not _ABSENT_NOTE.search(_key(piece))
-        out.append((_Mention(name, (name_start, name_start + len(name)), None, tuple(t.key for t in toks)), here))
+        keys = tuple(t.key for t in toks)
+        out.append((_Mention(name, (name_start, name_start + len(name)), None, keys, structural=True), here))
+    return out
+
+
+_KIN_REACH = 2  # words between the relatives' word and the bracket: "أبناء الفقيد (", "وأبناؤه ("
+_KIN_MAX = 12  # names in one bracket
+
+
+def _kin_names(text: str, toks: list[_Tok]) -> list[_Mention]:
+    """First names in brackets after a word for relatives: "وأبناء الفقيد (عبدالرحمن ومحمد وبندر وثامر)".
+
+    Each is a person, titled by the relatives' phrase; every word in the bracket must be a known given
+    name (a bracket of anything else is a gloss, a place or an abbreviation).
+    """
+    lex = _lex()
+    out: list[_Mention] = []
+    for i, tok in enumerate(toks):
+        if not tok.word or (tok.key not in lex["ar_kin_groups"] and tok.key[1:] not in lex["ar_kin_groups"]):
+            continue
+        open_at = next((k for k in range(i + 1, min(len(toks), i + 2 + _KIN_REACH)) if toks[k].text == "("), None)
+        if open_at is None or any(not t.word for t in toks[i + 1 : open_at]):
+            continue
+        items: list[_Tok] = []
+        k = open_at + 1
+        while k < len(toks) and toks[k].text != ")" and len(items) <= _KIN_MAX:
+            if toks[k].word:
+                items.append(toks[k])
+            elif toks[k].text not in "،,":
+                break
+            k += 1
+        if k >= len(toks) or toks[k].text != ")" or not items:
+            continue
+        given = lex["ar_given"]
+        bare = [t.key[1:] if _conj(t) and t.key not in given else t.key for t in items]
+        if not all(b in given for b in bare):
+            continue
+        start = tok.start + (1 if _conj(tok) and tok.key not in lex["ar_kin_groups"] else 0)
+        title = text[start : toks[open_at - 1].end]
+        for t, b in zip(items, bare, strict=True):
+            begin = t.end - len(b)
+            out.append(_Mention(text[begin : t.end], (begin, t.end), title, (b,), structural=True, alone=True))
     return out

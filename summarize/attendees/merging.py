@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from summarize.attendees.cues import _Sentence
 from summarize.attendees.model import Person, _Mention
-from summarize.attendees.tokens import _conj, _key, _kinship, _surname_key
+from summarize.attendees.tokens import _PARTICLES, _conj, _key, _kinship, _surname_key
 
 
 def _similar(a: str, b: str) -> bool:
@@ -43,7 +43,26 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     if len(short) == 1:
         return _similar(short[0], long_[-1]) and len(short[0]) >= 3
-    return all(any(_similar(s, t) for t in long_) for s in short)
+    # The words of a name keep their order: "عادل الطريفي" is "عادل بن زيد الطريفي" (the same first
+    # name, the rest in order), "Ortiz Mena" is "Antonio Ortiz Mena" (the family name alone), but
+    # "عبدالعزيز بن تركي" (the son) is not "سعود بن سعد بن عبدالعزيز بن تركي" (his grandson).
+    if _similar(short[0], long_[0]) and _in_order(short[1:], long_[1:]):
+        return True
+    tail = long_[len(long_) - len(short) :]
+    before = long_[len(long_) - len(short) - 1]
+    return all(_similar(s, t) for s, t in zip(short, tail, strict=True)) and before not in _PARTICLES
+
+
+def _in_order(words: tuple[str, ...], within: tuple[str, ...]) -> bool:
+    """Is each of ``words`` similar to a word of ``within``, in the same order?"""
+    k = 0
+    for word in words:
+        while k < len(within) and not _similar(word, within[k]):
+            k += 1
+        if k == len(within):
+            return False
+        k += 1
+    return True
 
 
 @dataclass
@@ -60,7 +79,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     words = _WordIndex()  # which clusters hold a word like this one: two spellings of one person share one
     for m in sorted(mentions, key=lambda m: (-len(m.tokens), m.name_span[0])):
         candidates = sorted(words.owners(_strip_conj(t) for t in m.tokens))
-        matches = [n for n in candidates if any(_same_person(m.tokens, o) for o in forms[n])]
+        matches = [] if m.alone else [n for n in candidates if any(_same_person(m.tokens, o) for o in forms[n])]
         if len(matches) == 1 or (matches and len(m.tokens) >= 2):
             clusters[matches[0]].mentions.append(m)
             forms[matches[0]].add(m.tokens)
@@ -116,16 +135,22 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
         for k, tok in enumerate(sentence.toks):
             if tok.word:
                 places.setdefault(tok.key, []).append((index, k))
-    vocabulary = {key: _surname_key(key) for key in places}
+    # Each word under the lengths of its two forms: two spellings of one word differ by one letter
+    # at most (``_similar``), so a surname is compared only with words of about its length.
+    by_length: dict[int, set[str]] = {}
+    for key in places:
+        for form in {key, _surname_key(key)}:
+            by_length.setdefault(len(form), set()).add(key)
     for c in clusters:
         full = max(c.mentions, key=lambda m: len(m.tokens))
         last = _strip_conj(full.tokens[-1])
         if len(full.tokens) < 2 or len(last) < 3 or sum(_similar(last, x) for x in lasts) > 1:
             continue
-        if all(m.bare for m in c.mentions):
+        if all(m.bare and not m.confirmed for m in c.mentions):
             continue  # a name seen only after a verb is too weak to claim every later use of its last word
         first_names = {_strip_conj(m.tokens[0]) for m in c.mentions if len(m.tokens) >= 2}
-        keys = [key for key, surname in vocabulary.items() if _similar(key, last) or _similar(surname, last)]
+        near = set().union(*(by_length.get(len(last) + d, set()) for d in (-1, 0, 1)))
+        keys = [key for key in near if _similar(key, last) or _similar(_surname_key(key), last)]
         found = sorted(place for key in keys for place in places[key])  # in reading order
         for index, k in found[:MAX_SURNAME_PLACES]:
             toks = sentences[index].toks

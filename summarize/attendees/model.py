@@ -44,8 +44,12 @@ class _Mention:
     start: int = -1  # where the mention (title included) starts
     speaker: bool = False  # quoted with a speech verb
     also: list[int] = field(default_factory=list)  # other sentences the same words were found in
-    bare: bool = False  # found only by a verb before it: weaker evidence
+    bare: bool = False  # found by the recognizer alone, with no title: weaker evidence
     quoted_heading: bool = False  # "سفيان طوبال : ..." opening a headline: who the article quotes
+    confirmed: bool = False  # the person recognizer reads a name here too
+    chain: int = -1  # names read as one chain ("بيل وهيلاري كلينتون، وآل غور") share a number
+    structural: bool = False  # an item of a list of people under an event: a name without the recognizer
+    alone: bool = False  # a first name given alone among relatives ("أبناء الفقيد (محمد وبندر)"): merged with no one
 
     def __post_init__(self) -> None:
         if self.start < 0:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
+from summarize.ner import given_names
 from summarize.rules import attendee_cues, stop_words, titles
 from summarize.text import fold_hamza_seats, normalize
 from summarize.text.clitics import ARTICLE, PROCLITICS, THIRD_PERSON_SUFFIXES, particle_forms, strip_proclitic
@@ -14,6 +16,9 @@ _W = "(?:[^\\W_][\u064b-\u065f\u0670\u0640]*)"
 _TOKEN = re.compile(rf"#?{_W}+(?:[_'’\-.]{_W}+)*|[^\w\s]")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _CLAUSE_MARKS = frozenset('،,؛;:"«»“”()')
+# Taa marbuta only ends a word (before a suffix it is written "ت"): one followed by letters is two
+# words a scraper glued together ("الزيارةزار": a photo caption run into the article's first word).
+_GLUED = re.compile("\u0629[\u064b-\u065f\u0670\u0640]*(?=[\u0621-\u064a])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,11 @@ def _tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
         if word and raw.startswith("#"):  # a lone "#" is punctuation, not an empty word
             out.append(_Tok(raw[1:], m.start() + 1, m.end(), _key(raw[1:]), True))
             continue
+        if word and "\u0629" in raw[:-1]:
+            cuts = [0, *(g.end() for g in _GLUED.finditer(raw)), len(raw)]
+            for a, b in pairwise(cuts):
+                out.append(_Tok(raw[a:b], m.start() + a, m.start() + b, _key(raw[a:b]), True))
+            continue
         out.append(_Tok(raw, m.start(), m.end(), _key(raw), word))
     return out
 
@@ -81,9 +91,16 @@ def _lex() -> dict[str, frozenset[str]]:
         "ar_title_words": keys(titles.ARABIC_TITLE_WORDS),
         "ar_dead": keys(titles.ARABIC_DECEASED),
         "ar_death_words": keys(titles.ARABIC_DEATH_WORDS),
+        "ar_died": keys(titles.ARABIC_DIED),
+        "ar_kin_groups": keys(titles.ARABIC_KIN_GROUPS),
+        "ar_prayer": keys(titles.ARABIC_PRAYER),
+        "ar_relatives": keys(titles.ARABIC_RELATIVES),
         "ar_kin": keys(titles.ARABIC_KINSHIP),
         "ar_waw": keys(titles.ARABIC_WAW_WORDS),
         "ar_not_name": keys(titles.ARABIC_NOT_NAME),
+        "ar_named_after": keys(titles.ARABIC_NAMED_AFTER),
+        "ar_given": keys(given_names.ARABIC),
+        "en_given": frozenset(given_names.ENGLISH),
         "en_heads": frozenset(w.lower() for w in titles.ENGLISH_HEADS),
         "en_honor": frozenset(w.lower() for w in titles.ENGLISH_HONORIFICS),
         "en_dead": frozenset(titles.ENGLISH_DECEASED),
@@ -97,6 +114,7 @@ def _lex() -> dict[str, frozenset[str]]:
         "ar_groups": keys(c.ARABIC_GROUP_HEADS),
         "ar_openers": keys(w for w in c.ARABIC_LIST_OPENERS if " " not in w),
         "ar_words_of": keys(c.ARABIC_WORDS_OF),
+        "ar_greetings": keys(c.ARABIC_GREETINGS),
         "ar_participation": keys(c.ARABIC_PARTICIPATION),
         "ar_that": keys(c.ARABIC_THAT),
         "ar_adjectival_heads": keys(titles.ARABIC_ADJECTIVAL_HEADS),
@@ -122,7 +140,7 @@ def _stem_variants(key: str) -> list[str]:
     return out
 
 
-def _head_variants(key: str) -> list[str]:
+def _head_variants(key: str, pronouns: bool = True) -> list[str]:
     """A head word with "و", "ال" and an attached pronoun taken off ("وزوجها", "ابنته", "والرئيس")."""
     out = [key]
     for prefix in _HEAD_PARTICLES:
@@ -131,7 +149,7 @@ def _head_variants(key: str) -> list[str]:
     for word in list(out):
         if word.startswith("ال") and len(word) > 4:
             out.append(word[2:])
-    for word in list(out):
+    for word in list(out) if pronouns else ():
         out.extend(_unsuffixed(word))
     out.extend([w[:-1] for w in out if w.endswith("ة") and len(w) > 4])  # "الناطقة" -> "الناطق"
     return out
@@ -170,9 +188,15 @@ def _unconj(tok: _Tok) -> str:
 
 
 def _office_key(key: str) -> bool:
-    """Is ``key`` (in any of its forms) an office word or an honorific?"""
+    """Is ``key`` (in any of its forms) an office word or an honorific?
+
+    An honorific with a pronoun on it ("سموه", "فضيلته", "معاليه") refers back to someone already
+    named: it opens no title ("وأدى الصلاة مع سموه صاحب السمو ...").
+    """
     lex = _lex()
-    return any(v in lex["ar_heads"] or v in lex["ar_honor"] for v in _head_variants(key))
+    return any(v in lex["ar_heads"] for v in _head_variants(key)) or any(
+        v in lex["ar_honor"] for v in _head_variants(key, pronouns=False)
+    )
 
 
 def _ar_head(tok: _Tok) -> bool:

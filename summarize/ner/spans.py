@@ -1,4 +1,4 @@
-"""The recognizer's answer: where a person's name is, and how sure the model is."""
+"""The recognizer's answer: where a person's name is, and how sure the model is of it and of each word."""
 
 from __future__ import annotations
 
@@ -18,3 +18,26 @@ class PersonSpan:
     end: int
     text: str
     probability: float
+
+
+@dataclass(frozen=True, slots=True)
+class WordProbability:
+    """The model's marginal probability that the word at ``text[start:end]`` is part of a person's name."""
+
+    start: int
+    end: int
+    probability: float
+
+
+@dataclass(frozen=True, slots=True)
+class PersonReading:
+    """``read_persons``: the person spans, every word's probability, and where reading stopped.
+
+    A word is part of a name with the probability the model gives its labels other than "outside"
+    (a name's first word, a later word, or a first word behind "و"/"ب"/"ل"). Words at or after
+    ``end`` were not read: they have no probability, and no span reaches them.
+    """
+
+    persons: tuple[PersonSpan, ...]
+    words: tuple[WordProbability, ...]
+    end: int

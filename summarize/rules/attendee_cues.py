@@ -29,6 +29,10 @@ ARABIC_PRESENCE: tuple[str, ...] = (
     "تزور",
     "زيارته",
     "زيارتها",
+    "بزيارة",  # "قام ... بزيارة لفضيلة الشيخ": made a visit (the subject stands between the two words)
+    "استقباله",  # "وكان في استقباله": the hosts at a visit
+    "استقبالها",
+    "استقبالهم",
     "حضر",
     "حضره",
     "حضرها",
@@ -62,6 +66,10 @@ ARABIC_PRESENCE: tuple[str, ...] = (
     "استضافت",
     "ألقى",
     "ألقت",
+    "ألقاها",  # "محاضرة ألقاها الدكتور ...", "ورشة قدمتها المدربة ...": who gave the talk was there
+    "ألقتها",
+    "قدمها",
+    "قدمتها",
     "كلمته",
     "كلمتها",
     "ودع",
@@ -85,6 +93,11 @@ ARABIC_PRESENCE: tuple[str, ...] = (
     "غنى",
     "غنت",
     "غناء",
+    "احتفل",  # "احتفل ... بزفاف شقيقه": who celebrated was at the celebration
+    "احتفلت",
+    "احتفلوا",
+    "رعى",  # "رعى أمير المنطقة حفل تكريم ...": the patron of a ceremony opens it
+    "رعت",
     "اختتم",
     "افتتح",
     "افتتحت",
@@ -275,6 +288,8 @@ ARABIC_FUTURE: tuple[str, ...] = (
     "ستعقد",
     "سيعقد",
     "سيزور",
+    "سيقوم",
+    "ستقوم",
     "سيستقبل",
     "من المقرر",
     "من المنتظر",
@@ -352,6 +367,14 @@ ARABIC_WORDS_OF: tuple[str, ...] = (
     "تصريحات", "تصريح", "بيان", "رسالة", "تغريدة", "كلام", "مواقف", "موقف", "دعوة", "قرار", "خطاب",
     # and what someone has rather than where they are: "نظام الرئيس ...", "منتقدي ولي العهد ..."
     "نظام", "حكومة", "إدارة", "عهد", "أنصار", "مؤيدي", "منتقدي", "معارضي", "خصوم", "سياسة", "سياسات",
+    # and someone's works: "رائعة الأمير ... "الفجر البعيد"", "قصيدة الشاعر ...": the author, not the performer
+    "رائعة", "روائع", "أغنية", "أغاني", "قصيدة", "قصائد", "كلمات", "ألحان", "رواية", "مؤلفات",
+)  # fmt: skip
+# Greetings carried from or to someone ("نقل تحيات الملك ... وولي العهد ... إلى ..."): the names after them,
+# up to the next presence cue, are senders and recipients, not people at the event.
+ARABIC_GREETINGS: tuple[str, ...] = (
+    "تحيات", "تحياته", "تحياتها", "تحياتهم", "تحية", "تهاني", "تهانيه", "تهنئة", "تعازي", "تعازيه", "تمنيات",
+    "تمنياته",
 )  # fmt: skip
 # Words between an event preposition and its event: "على هامش انعقاد اجتماع", "على هامش إشرافه على حفل".
 ARABIC_PARTICIPATION: tuple[str, ...] = (
@@ -361,7 +384,9 @@ ARABIC_PARTICIPATION: tuple[str, ...] = (
 ARABIC_THAT: tuple[str, ...] = ("أن", "إن", "أنه", "إنه", "بأن")
 # The outlet's own reporter on the spot: a statement to them is not from elsewhere.
 ARABIC_OWN_CORRESPONDENT: tuple[str, ...] = ("مراسل", "لمراسل", "مراسلة", "لمراسلة", "لموفد", "موفد")
-ENGLISH_SPOKEN_TO_PRESS: tuple[str, ...] = ("told the bbc", "told reuters", "in an interview")
+ENGLISH_SPOKEN_TO_PRESS: tuple[str, ...] = (
+    "told the bbc", "told reuters", "in an interview", "interview", "interviewed",
+)  # fmt: skip
 # Phone calls: nobody in a sentence about one was in the same room.
 ARABIC_CALL: tuple[str, ...] = ("اتصال هاتفي", "اتصالا هاتفيا", "هاتفيا", "مكالمة", "مكالمة هاتفية", "عبر الهاتف")
 ENGLISH_CALL: tuple[str, ...] = ("phone call", "telephone call", "by phone", "by telephone", "phoned", "telephoned")
@@ -412,7 +437,13 @@ ENGLISH_PRESENCE: tuple[str, ...] = (
     "told the meeting", "told the rally", "told the summit", "told the audience", "told the gathering",
     "commons debate", "lords debate", "question time", "minister's questions", "ministers' questions",
     "sitting with", "in the commons", "in the chamber", "launched", "launching", "unveiled", "unveiling",
-    "kicked off",
+    "kicked off", "testified", "testifying", "in testimony", "delivered",
+    # a court sitting: the judge who sentences and whoever appears or pleads are in the courtroom
+    "sentenced", "appeared in court", "appeared before", "pleaded guilty", "pleaded not guilty",
+    # who was there, listed: "The delegates include ...", "Guests included ...", "Among those present were ..."
+    "delegates include", "delegates included", "participants include", "participants included",
+    "guests include", "guests included", "attendees include", "attendees included", "those attending included",
+    "among those present", "among those attending", "among the guests", "among the mourners", "red carpet",
 )  # fmt: skip
 # Words said to people in the room put the one who said them there, not the people they spoke about.
 ENGLISH_TO_AUDIENCE: tuple[str, ...] = (
@@ -421,11 +452,17 @@ ENGLISH_TO_AUDIENCE: tuple[str, ...] = (
     "told a conference", "told a news briefing", "told a briefing", "addressing", "in a speech to",
     "in a speech at",
 )  # fmt: skip
+# "told an Arab exchange dealers conference": words told to the people of a session, a few words after "told".
+ENGLISH_TOLD_SESSIONS: tuple[str, ...] = (
+    "conference", "meeting", "hearing", "summit", "rally", "session", "assembly", "seminar", "symposium",
+    "convention", "forum", "gathering", "audience", "briefing", "committee", "panel", "delegates", "congress",
+)  # fmt: skip
 # Event nouns count after a preposition: "during a meeting between", "at the funeral", "on a visit".
 ENGLISH_EVENT_NOUNS: tuple[str, ...] = (
     "meeting", "meetings", "talks", "visit", "ceremony", "funeral", "summit", "conference", "dinner", "lunch",
     "hearing", "convention", "congress", "session", "induction", "keynote", "reception", "rally", "debate",
     "service", "memorial", "wedding", "signing", "inauguration", "opening", "launch", "event", "trip", "tour",
+    "premiere", "gala", "screening", "concert", "festival", "banquet",
 )  # fmt: skip
 # Sessions where many people speak: after one of these opens the report, a titled speaker quoted
 # later in English spoke there (a debate), not somewhere else (a reaction to a visit).
@@ -495,6 +532,8 @@ ENGLISH_REMOTE: tuple[str, ...] = (
     "told the today programme",
     "told reuters",
     "in an interview",
+    "interview",  # "In a televised interview, Speakes was contrasting ..."
+    "interviewed",
     "in a statement",
     "said in a statement",
     "on twitter",
@@ -518,6 +557,7 @@ ENGLISH_GROUP_HEADS: tuple[str, ...] = (
     "thousands of",
     "a number of",
     "representatives of",
+    "representatives from",
     "a delegation of",
     "a boat full of",
     "heads of state",

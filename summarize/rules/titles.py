@@ -91,6 +91,9 @@ ARABIC_HEADS: tuple[str, ...] = (
     "خبير",
     "محلل",
     "مدرب",
+    "شاعر",
+    "أخصائي",  # "والأخصائية الاجتماعية نوارة ...": a profession as a title, as "مدرب"
+    "اختصاصي",
     "لاعب",
     "بطل",
     "أستاذ",
@@ -265,6 +268,16 @@ ARABIC_DEATH_WORDS: tuple[str, ...] = (
     "لرثاء",
     "قبر",
 )
+# Relatives named by first name alone in brackets after them: "وأبناء الفقيد (عبدالرحمن ومحمد وبندر)".
+ARABIC_KIN_GROUPS: tuple[str, ...] = (
+    "أبناء", "أبناؤه", "أبناءه", "أبنائه", "أبناؤها", "أنجال", "أنجاله", "أشقاء", "أشقاؤه", "أشقائه", "إخوة",
+    "إخوان", "إخوانه", "إخوته", "بنات", "بناته", "أحفاد", "أحفاده", "أسباط",
+)  # fmt: skip
+# After a name and "الذي"/"التي": "الشيخ ... الذي وافته المنية أمس" is the deceased.
+ARABIC_DIED: tuple[str, ...] = ("وافته", "وافتها", "توفي", "توفيت", "توفاه", "توفاها", "انتقل", "انتقلت", "رحل", "رحلت")
+ARABIC_RELATIVES: tuple[str, ...] = ("الذي", "التي", "اللذين", "اللذان")
+# "الصلاة على الشيخ ...", "صلاة الميت على ...": the prayer's words before "على"; the name after is the deceased.
+ARABIC_PRAYER: tuple[str, ...] = ("الصلاة", "صلاة", "الميت", "الجنازة", "الغائب")
 # Words whose first letter "و" belongs to the word, not a conjunction ("وزير", "وليد").
 ARABIC_WAW_WORDS: tuple[str, ...] = (
     "وزير",
@@ -320,6 +333,9 @@ ARABIC_WAW_WORDS: tuple[str, ...] = (
 )
 # Words that make a phrase an organisation, a place or a crowd, never a person's name.
 ARABIC_NOT_NAME: tuple[str, ...] = (
+    "تم",  # "قدمهما الأمير ... وتم تأييدهما": the passive's auxiliary opens no name
+    "تمت",
+    "يتم",
     "ميثاق",
     "معاهدة",
     "اتفاقية",
@@ -395,6 +411,13 @@ ARABIC_NOT_NAME: tuple[str, ...] = (
     "جمهورية",
     "مملكة",
 )
+# Places and things named after a person: the name after them is no one at the event
+# ("صلى في جامع الملك خالد", "دوري عبداللطيف جميل", "شارع الإمام عبدالله بن سعود").
+ARABIC_NAMED_AFTER: tuple[str, ...] = (
+    "جامع", "مسجد", "شارع", "طريق", "ميدان", "حي", "مدينة", "مستشفى", "مطار", "ميناء", "جامعة", "كلية",
+    "مدرسة", "معهد", "مركز", "قاعة", "مكتبة", "متحف", "مقبرة", "قاعدة", "جسر", "برج", "دوري", "كأس",
+    "جائزة", "وسام", "قلادة", "وقف", "مؤسسة", "مجمع", "ملعب", "استاد", "صالة", "منحة", "كرسي",
+)  # fmt: skip
 ENGLISH_HEADS: tuple[str, ...] = (
     "president",
     "vice-president",
@@ -481,6 +504,18 @@ ENGLISH_HONORIFICS: tuple[str, ...] = (
     "princess",
     "president",
     "judge",
+    # abbreviated ranks and offices written before a name ("Sen. Tom Harkin", "Gen. Colin Powell")
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "maj",
+    "adm",
+    "cmdr",
 )
 ENGLISH_DECEASED: tuple[str, ...] = ("late", "deceased", "funeral of", "death of", "died", "mourned")
 # Capitalized words that end organisation or place names, never a person's name.
