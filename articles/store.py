@@ -265,25 +265,29 @@ def _check_wal_identity(path: Path) -> None:
     A read-only connection cannot checkpoint; with ``readonly_shm`` it writes no byte at all (without a
     ``-shm``, SQLite needs to create one to read the WAL: that index file is all it adds).
     """
-    wal = path.with_name(path.name + "-wal")
-    try:
-        if wal.stat().st_size == 0:
-            return
-    except OSError:
-        return
-    uri = path.resolve().as_uri() + "?mode=ro"
-    if path.with_name(path.name + "-shm").exists():
-        uri += "&readonly_shm=1"
-    try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+    for attempt in range(5):
         try:
-            version, application_id, tables = _read_identity(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        if _is_busy(exc):
-            return  # a live writer is at it: the read-write open below waits its turn and checks again
-        raise _describe(path, exc) from exc
+            if wal.stat().st_size == 0:
+                return
+        except OSError:
+            return
+        uri = path.resolve().as_uri() + "?mode=ro" + ("&readonly_shm=1" if shm.exists() else "")
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            try:
+                version, application_id, tables = _read_identity(conn)
+            finally:
+                conn.close()
+            break
+        except sqlite3.Error as exc:
+            if _is_busy(exc):
+                return  # a live writer is at it: the read-write open below waits its turn and checks again
+            if "unable to open" in str(exc).lower() and attempt < 4:
+                # the last writer may have closed in between, taking its -wal and -shm along: look again
+                time.sleep(0.01 * (attempt + 1))
+                continue
+            raise _describe(path, exc) from exc
     _check_identity(path, application_id, version, has_schema=tables > 0 and version == 0)
 
 
