@@ -95,10 +95,20 @@ def walk(folder: str) -> Iterator[str]:
 
 
 def read_documents(
-    refs: Iterable[str], options: InputOptions, on_error: ErrorSink, library: Library | None = None
+    refs: Iterable[str],
+    options: InputOptions,
+    on_error: ErrorSink,
+    library: Library | None = None,
+    *,
+    output: str | None = None,
 ) -> Iterator[Document]:
-    """Every article of ``refs``, in order, one at a time."""
+    """Every article of ``refs``, in order, one at a time; never the ``output`` being written (a
+    folder walked may hold it: reading it would feed the run its own records)."""
+    inside = _inside(output)
     for ref in refs:
+        if inside(ref):
+            on_error(f"{ref}: is the output of this run; not read")
+            continue
         if ref == STDIN:
             yield from _stdin_documents(options)
         elif is_library_ref(ref):
@@ -112,13 +122,29 @@ def read_documents(
             found = False
             for path in walk(ref):
                 found = True
-                yield from _file_documents(path, options, on_error)
+                if not inside(path):
+                    yield from _file_documents(path, options, on_error)
             if not found:
                 on_error(f"{ref}: no article files in this folder (text, .jsonl or .parquet)")
         elif not os.path.lexists(ref):
             on_error(f"{ref}: no such file or folder")
         else:
             yield from _file_documents(ref, options, on_error)
+
+
+def _inside(output: str | None) -> Callable[[str], bool]:
+    """Whether a path is ``output`` or lies in it (a folder output)."""
+    if output is None or output == STDIN:
+        return lambda path: False
+    real = os.path.realpath(output)
+
+    def inside(path: str) -> bool:
+        if path == STDIN or is_library_ref(path) or path.startswith(SAMPLE_PREFIX):
+            return False
+        mine = os.path.realpath(path)
+        return mine == real or mine.startswith(real.rstrip(os.sep) + os.sep)
+
+    return inside
 
 
 def _file_documents(path: str, options: InputOptions, on_error: ErrorSink) -> Iterator[Document]:

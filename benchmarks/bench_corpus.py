@@ -200,7 +200,8 @@ def main() -> None:
     runs: list[Run] = []
     for round_number in range(args.rounds):
         print(f"round {round_number + 1}", flush=True)
-        order = modes[round_number % len(modes) :] + modes[: round_number % len(modes)]
+        turn = round_number % max(len(modes), 1)
+        order = modes[turn:] + modes[:turn]
         for mode in order:
             out = work / f"out-{mode}"
             remove(out)

@@ -85,6 +85,21 @@ def test_an_empty_folder_and_a_missing_path_are_reported(tmp_path):
     ]
 
 
+def test_the_output_is_never_read_as_input(tmp_path):
+    write(tmp_path / "in/a.txt", "text")
+    write(tmp_path / "in/out.jsonl", '{"text": "a record being written"}')
+    write(tmp_path / "in/parts/x.jsonl", '{"text": "a part being written"}')
+    root = str(tmp_path / "in")
+    errors: list[str] = []
+    found = list(read_documents([root], InputOptions(), errors.append, output=f"{root}/out.jsonl"))
+    assert [d.id for d in found] == [f"{root}/a.txt", f"{root}/parts/x.jsonl:1"]
+    found = list(
+        read_documents([root, f"{root}/parts/x.jsonl"], InputOptions(), errors.append, output=f"{root}/parts/")
+    )
+    assert [d.id for d in found] == [f"{root}/a.txt", f"{root}/out.jsonl:1"]
+    assert errors == [f"{root}/parts/x.jsonl: is the output of this run; not read"]
+
+
 def test_unreadable_text_files_become_failed_documents(tmp_path):
     binary = tmp_path / "binary.txt"
     binary.write_bytes(bytes(range(256)) * 4)

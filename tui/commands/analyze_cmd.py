@@ -157,7 +157,7 @@ def _write_records(
         raise UsageError("--dask writes a Parquet dataset: give --out FOLDER/")
     library = _library_for(options, refs, library_all)
     try:
-        documents: Iterable[Document] = read_documents(refs, reading, meter.input_error, library)
+        documents: Iterable[Document] = read_documents(refs, reading, meter.input_error, library, output=out)
         if library is not None and library_all:
             documents = _chain(
                 documents, library_documents(library, library.ids(), reading.language, meter.input_error)
