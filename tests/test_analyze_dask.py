@@ -50,6 +50,13 @@ def test_a_local_cluster_of_two_workers_writes_what_one_process_writes(tmp_path)
     dataset = pads.dataset(str(out), format="parquet")
     assert dataset.count_rows() == COUNT
     assert list(read_records(str(out))) == list(read_records(str(alone)))
+    try:
+        import dask.dataframe as dd  # needs pandas: checked where it is installed
+    except ImportError:
+        pass
+    else:
+        frame = dd.read_parquet(str(out)).compute()
+        assert list(frame["id"]) == [r.id for r in read_records(str(alone))]
 
     # --resume after a part went missing: only that part's articles are analysed again
     os.unlink(out / "part-000003.parquet")

@@ -59,18 +59,30 @@ def analyze(
         )
     check_stdin_once(refs)
     lang = language_option(language)
+    plan = Plan(jobs, not unordered, resume, dask, partition_size, timeout or None)
     meter = Meter(time.monotonic())
     if out is None:
-        _check_cache_mode(refs, lang, dask, resume)
-        status = _fill_cache(options, refs, library_all, jobs, unordered, timeout or None, meter)
+        _check_cache_mode(refs, lang, dask)
+        _fill_cache(options, refs, library_all, plan, meter)
     else:
         reading = InputOptions(text_field, id_field or None, title_field or None, input_format, lang)
-        status = _write_records(options, refs, out, library_all, reading, jobs, unordered, resume, dask,
-                                partition_size, timeout or None, meter)  # fmt: skip
-    return max(status, 1 if meter.failed or meter.input_errors else 0)
+        _write_records(options, refs, out, library_all, reading, plan, meter)
+    return 1 if meter.failed or meter.input_errors else 0
 
 
-def _check_cache_mode(refs: list[str], lang: str | None, dask: str | None, resume: bool) -> None:
+@dataclass(frozen=True)
+class Plan:
+    """How the work runs: worker processes or a Dask cluster, in order or not, continuing or not."""
+
+    jobs: int | None
+    ordered: bool
+    resume: bool
+    dask: str | None
+    partition_size: int
+    timeout: float | None
+
+
+def _check_cache_mode(refs: list[str], lang: str | None, dask: str | None) -> None:
     files = [ref for ref in refs if not is_library_ref(ref)]
     if files:
         raise UsageError(
@@ -86,15 +98,7 @@ def _check_cache_mode(refs: list[str], lang: str | None, dask: str | None, resum
 # -- filling the library's cache ---------------------------------------------------------------
 
 
-def _fill_cache(
-    options: GlobalOptions,
-    refs: list[str],
-    library_all: bool,
-    jobs: int | None,
-    unordered: bool,
-    timeout: float | None,
-    meter: Meter,
-) -> int:
+def _fill_cache(options: GlobalOptions, refs: list[str], library_all: bool, plan: Plan, meter: Meter) -> None:
     from articles.analysis_cache import analyzer_version
     from summarize.batch import analyze_many
     from tui.library_access import library_errors, open_library
@@ -119,7 +123,7 @@ def _fill_cache(
                 yield Document(article.text, f"@{article_id}", article.language)
 
         with meter.showing(len(ids), "Analysing"):
-            for result in analyze_many(uncached(), jobs=jobs, ordered=not unordered, timeout=timeout):
+            for result in analyze_many(uncached(), jobs=plan.jobs, ordered=plan.ordered, timeout=plan.timeout):
                 article_hash = hashes.pop(result.id)
                 if result.analysis is not None:
                     library.store_analysis(article_hash, version, result.analysis)
@@ -127,7 +131,6 @@ def _fill_cache(
                     report(f"{result.id}: {result.error}")
                 meter.done(result)
     meter.summary(into="the library's cache")
-    return 0
 
 
 # -- writing records ---------------------------------------------------------------------------
@@ -139,21 +142,17 @@ def _write_records(
     out: str,
     library_all: bool,
     reading: InputOptions,
-    jobs: int | None,
-    unordered: bool,
-    resume: bool,
-    dask: str | None,
-    partition_size: int,
-    timeout: float | None,
+    plan: Plan,
     meter: Meter,
-) -> int:
-    if out == STDIN and resume:
+) -> None:
+    if out == STDIN and plan.resume:
         raise UsageError("--resume needs an output file to continue, not '-'")
-    try:
-        kind = "dataset" if dask else output_kind(out)
-    except CorpusError as exc:
-        raise UsageError(f"--out: {exc}") from None
-    if dask and (out == STDIN or out.lower().endswith((".jsonl", ".ndjson"))):
+    if not plan.dask:
+        try:
+            output_kind(out)
+        except CorpusError as exc:
+            raise UsageError(f"--out: {exc}") from None
+    if plan.dask and (out == STDIN or out.lower().endswith((".jsonl", ".ndjson"))):
         raise UsageError("--dask writes a Parquet dataset: give --out FOLDER/")
     library = _library_for(options, refs, library_all)
     try:
@@ -163,16 +162,15 @@ def _write_records(
                 documents, library_documents(library, library.ids(), reading.language, meter.input_error)
             )
         total = _total(refs, reading, library if library_all else None) if meter.visible else None
-        if dask:
-            _on_cluster(dask, documents, out, resume, jobs, partition_size, meter, total)
+        if plan.dask:
+            _on_cluster(plan.dask, documents, out, plan, meter, total)
         else:
-            _locally(documents, out, kind, resume, jobs, unordered, partition_size, timeout, meter, total)
+            _locally(documents, out, plan, meter, total)
     except CorpusError as exc:
         raise UserError(str(exc)) from None
     finally:
         if library is not None:
             library.close()
-    return 0
 
 
 def _library_for(options: GlobalOptions, refs: list[str], library_all: bool) -> Any:
@@ -196,27 +194,18 @@ def _total(refs: list[str], reading: InputOptions, library: Any) -> int | None:
     return counted + (library.count() if library is not None else 0)
 
 
-def _locally(
-    documents: Iterable[Document],
-    out: str,
-    kind: str,
-    resume: bool,
-    jobs: int | None,
-    unordered: bool,
-    partition_size: int,
-    timeout: float | None,
-    meter: Meter,
-    total: int | None,
-) -> None:
+def _locally(documents: Iterable[Document], out: str, plan: Plan, meter: Meter, total: int | None) -> None:
     from summarize.batch import analyze_many
     from tui.sanitize import escape_json
 
-    writer, seen = open_output(out, resume=resume, stdout=sys.stdout, escape=escape_json, part_size=partition_size)
+    writer, seen = open_output(
+        out, resume=plan.resume, stdout=sys.stdout, escape=escape_json, part_size=plan.partition_size
+    )
     interrupted = True
     try:
         with meter.showing(total, "Analysing"):
             todo = meter.unseen(documents, seen)
-            for result in analyze_many(todo, jobs=jobs, ordered=not unordered, timeout=timeout):
+            for result in analyze_many(todo, jobs=plan.jobs, ordered=plan.ordered, timeout=plan.timeout):
                 writer.write(result)
                 meter.done(result)
         interrupted = False
@@ -228,14 +217,7 @@ def _locally(
 
 
 def _on_cluster(
-    address: str,
-    documents: Iterable[Document],
-    out: str,
-    resume: bool,
-    jobs: int | None,
-    partition_size: int,
-    meter: Meter,
-    total: int | None,
+    address: str, documents: Iterable[Document], out: str, plan: Plan, meter: Meter, total: int | None
 ) -> None:
     import os
 
@@ -248,18 +230,18 @@ def _on_cluster(
     seen = SeenIds()
     first = 0
     if os.path.isdir(out) and any(os.scandir(out)):
-        if not resume:
+        if not plan.resume:
             raise UserError(f"{out}: already exists; --resume continues it, or remove it first")
         first = read_parts(out, seen)
     interrupted = True
     try:
-        with connect(address, jobs) as client, meter.showing(total, "Analysing"):
+        with connect(address, plan.jobs) as client, meter.showing(total, "Analysing"):
             run_on_cluster(
                 client,
                 meter.unseen(documents, seen),
                 out,
                 first_part=first,
-                partition_size=partition_size,
+                partition_size=plan.partition_size,
                 on_part=lambda done: meter.add(done.analysed, done.failed),
             )
         interrupted = False
