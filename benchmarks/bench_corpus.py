@@ -57,6 +57,7 @@ class Run:
     driver_mb: float
     worker_mb: list[float] = field(default_factory=list)
     cpu_seconds: float = 0.0  # user + system of every process of the tree (sampled: the last 0.2 s may be missed)
+    driver_cpu_seconds: float = 0.0  # ... of the newsread process alone: what one driver can feed a cluster
     window_rates: list[float] = field(default_factory=list)  # articles/s between consecutive parts written
 
     @property
@@ -137,12 +138,13 @@ def timed(mode: str, command: list[str], articles: int, out: Path | None = None)
     workers = sorted((peaks[pid] for pid, role in roles.items() if role == "worker"), reverse=True)
     driver = peaks.get(process.pid, 0.0)
     run = Run(mode, articles, seconds, articles / seconds, driver, [round(w, 1) for w in workers], sum(cpu.values()))
+    run.driver_cpu_seconds = cpu.get(process.pid, 0.0)
     if out is not None:
         run.window_rates = [round(r, 2) for r in window_rates(out)]
     print(
         f"  {mode:>8}: {articles:>7,} articles in {seconds:8.1f} s = {run.rate:6.1f}/s"
         f" (median window {run.median_window_rate:.1f}/s),"
-        f" {run.cpu_ms_per_article:.1f} CPU-ms each;"
+        f" {run.cpu_ms_per_article:.1f} CPU-ms each ({1000 * run.driver_cpu_seconds / articles:.1f} in the driver);"
         f" driver {run.driver_mb:.0f} MB, workers {', '.join(f'{w:.0f}' for w in workers) or '-'} MB",
         flush=True,
     )
