@@ -62,8 +62,10 @@ class Run:
 
     @property
     def median_window_rate(self) -> float:
-        """The run's typical pace, robust to a burst of other users' load (and to start-up)."""
-        return statistics.median(self.window_rates) if self.window_rates else self.rate
+        """The run's typical pace, robust to a burst of other users' load (and to start-up): the
+        median over sliding windows of ``WINDOW`` parts (workers finish parts in bunches, so one
+        part's interval alone swings between near zero and a whole cycle)."""
+        return median_window(self.window_rates, PART) or self.rate
 
     @property
     def cpu_ms_per_article(self) -> float:
@@ -108,6 +110,15 @@ def sample(
             if roles.get(pid) == "worker":
                 roles[pid] = "helper"  # a forkserver or a nanny: its children are the workers
         stop.wait(0.2)
+
+
+def median_window(rates: list[float], rows: int, width: int = 4) -> float | None:
+    """The median rate over sliding windows of ``width`` consecutive part intervals, from the
+    rates of single intervals (each ``rows`` articles)."""
+    seconds = [rows / r for r in rates if r > 0]
+    if len(seconds) < width:
+        return statistics.median(rates) if rates else None
+    return statistics.median(width * rows / sum(seconds[i : i + width]) for i in range(len(seconds) - width + 1))
 
 
 def window_rates(folder: Path) -> list[float]:
