@@ -7,6 +7,7 @@ libraries it calls. Any change to them (one new cue word) misses the cache: neve
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
+from articles.store import LibraryError
 from summarize.analysis import FORMAT, Analysis, analyze
 
 if TYPE_CHECKING:
@@ -57,12 +59,60 @@ def _version(name: str) -> str:
         return "none"
 
 
-def analysis_of(library: Library, article: Article, *, cancelled: Callable[[], bool] | None = None) -> Analysis:
-    """The article's analysis from the cache, else computed (``summarize.analysis.Cancelled`` may
-    interrupt it) and stored."""
+def analysis_of(
+    library: Library,
+    article: Article,
+    *,
+    analyse: Callable[[str, str | None], Analysis] = analyze,
+) -> Analysis:
+    """The article's analysis from the cache, else computed by ``analyse(text, language)`` (which may
+    raise ``summarize.analysis.Cancelled``) and stored."""
     version = analyzer_version()
     found = library.cached_analysis(article.content_hash, version)
     if found is None:
-        found = analyze(article.text, article.language, cancelled=cancelled)
-        library.store_analysis(article.content_hash, version, found)
+        found = analyse(article.text, article.language)
+        # the cache is a convenience: a full disk or a busy library costs a recomputation later, not the result
+        with contextlib.suppress(LibraryError):
+            library.store_analysis(article.content_hash, version, found)
     return found
+
+
+BATCH = 100
+
+
+def analyse_library(
+    library: Library,
+    *,
+    analyse: Callable[[str, str | None], Analysis] = analyze,
+    cancelled: Callable[[], bool] = lambda: False,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> int:
+    """Make sure every article has an analysis of this version, and its attendees in the people index;
+    newest first, resumable (what is done is skipped quickly). How many articles were analysed.
+
+    An analysis cached before the people index existed is indexed without being computed again."""
+    version = analyzer_version()
+    total, done, computed = library.count(), 0, 0
+    after = None
+    while not cancelled():
+        rows = library.page(after=after, limit=BATCH)
+        if not rows:
+            break
+        for row in rows:
+            if cancelled():
+                return computed
+            try:
+                article = library.get(row.id)
+            except KeyError:  # removed meanwhile
+                continue
+            if not library.people_indexed(article.content_hash, version):
+                cached = library.cached_analysis(article.content_hash, version)
+                if cached is not None:
+                    library.index_people(article.content_hash, version, cached)
+                else:
+                    library.store_analysis(article.content_hash, version, analyse(article.text, article.language))
+                    computed += 1
+            done += 1
+        progress(done, total)
+        after = rows[-1].key
+    return computed

@@ -4,17 +4,27 @@ Only ``http`` and ``https`` are fetched (never ``file:`` or other schemes a URL 
 the body is read in chunks and refused as soon as it passes the limit. A socket timeout only
 bounds each wait, so a server sending one header byte at a time could hold a fetch for ever:
 a watchdog shuts the fetch's sockets when its whole time is up, redirects included.
+
+Redirects (urllib's: 301, 302, 303, 307, 308, at most 10) are followed to http(s) addresses only,
+on any host and port. With ``NEWSREAD_BLOCK_PRIVATE=1`` every hop, the first included, is refused
+when its host resolves to an address that is not public (loopback, private, link-local, reserved),
+and the address actually connected to is checked again (a name may resolve differently the second time).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import http.client
+import ipaddress
+import os
 import socket
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from typing import IO, Any
@@ -24,6 +34,7 @@ from articles.sources import MAX_BYTES, LoadError
 TIMEOUT_S = 20.0
 USER_AGENT = "newsread/0.1 (terminal news reader)"
 _CHUNK = 64 * 1024
+BLOCK_PRIVATE_ENV = "NEWSREAD_BLOCK_PRIVATE"
 
 
 class FetchError(LoadError):
@@ -97,21 +108,67 @@ def _shut(sock: socket.socket) -> None:
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
+def block_private() -> bool:
+    """Whether ``NEWSREAD_BLOCK_PRIVATE`` asks to refuse fetches from non-public addresses."""
+    return os.environ.get(BLOCK_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def is_public(address: str) -> bool:
+    """Whether an IP address is a public (globally routable) one."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def _refuse_private(url: str, host: str, port: int | None) -> None:
+    """``FetchError`` when ``host`` resolves to any address that is not public."""
+    try:
+        found = socket.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return  # the connection itself will say what is wrong
+    for *_, address in found:
+        if not is_public(str(address[0])):
+            raise FetchError(f"{url}: {host} is a private address ({address[0]}), not fetched ({BLOCK_PRIVATE_ENV})")
+
+
+def _check_hop(req: urllib.request.Request) -> None:
+    """Under ``NEWSREAD_BLOCK_PRIVATE``, refuse this request (the first or a redirect) to a private address."""
+    if block_private():
+        parts = urllib.parse.urlsplit(req.full_url)
+        _refuse_private(req.full_url, parts.hostname or "", parts.port)
+
+
 def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> type[http.client.HTTPConnection]:
-    """``base`` with every socket it opens (TLS handshake included) under ``deadline``."""
+    """``base`` with every socket it opens (TLS handshake included) under ``deadline``; with ``check_peer``,
+    the address connected to must be public."""
 
     class Watched(base):  # type: ignore[valid-type, misc]
+        def __init__(self, *args: Any, check_peer: bool = False, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.check_peer = check_peer
+            # http.client sets this per instance (to socket.create_connection), hiding the method below
+            self._create_connection = self._connect_watched
+
         def connect(self) -> None:
             self.timeout: float = min(self.timeout, deadline.remaining())
             super().connect()
             deadline.watch(self.sock)
 
-        def _create_connection(self, *args: Any, **kwargs: Any) -> socket.socket:
+        def _connect_watched(self, *args: Any, **kwargs: Any) -> socket.socket:
             sock = socket.create_connection(*args, **kwargs)
             deadline.watch(sock)
+            if self.check_peer and not is_public(str(sock.getpeername()[0])):
+                sock.close()
+                raise FetchError(f"{self.host}: connected to a private address, not fetched ({BLOCK_PRIVATE_ENV})")
             return sock
 
     return Watched
+
+
+def _connection(cls: Callable[..., http.client.HTTPConnection], req: urllib.request.Request) -> Any:
+    """``cls`` (a ``_watched`` class), checking the peer under ``NEWSREAD_BLOCK_PRIVATE`` unless a proxy is the peer."""
+    return functools.partial(cls, check_peer=block_private() and not req.has_proxy())
 
 
 class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
@@ -120,7 +177,8 @@ class _DeadlineHTTPHandler(urllib.request.HTTPHandler):
         self._connection = _watched(http.client.HTTPConnection, deadline)
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(self._connection, req)
+        _check_hop(req)
+        return self.do_open(_connection(self._connection, req), req)
 
 
 class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
@@ -129,9 +187,10 @@ class _DeadlineHTTPSHandler(urllib.request.HTTPSHandler):
         self._connection = _watched(http.client.HTTPSConnection, deadline)
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        _check_hop(req)
         # HTTPSHandler keeps its TLS settings in attributes typeshed does not declare
         context, check_hostname = getattr(self, "_context", None), getattr(self, "_check_hostname", None)
-        return self.do_open(self._connection, req, context=context, check_hostname=check_hostname)
+        return self.do_open(_connection(self._connection, req), req, context=context, check_hostname=check_hostname)
 
 
 _NOT_HTTP = {

@@ -13,21 +13,43 @@ import functools
 import json
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from articles import people
+from articles.dates import now_iso, sort_key
 from articles.model import Article
+from articles.people import PersonRow
 from articles.schema import APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, migrate
-from articles.search_text import INDEX_VERSION, clitic_form, index_form, parse_query, snippet
+from articles.search_text import (
+    FTS_TABLE,
+    FTS_VOCABULARY,
+    INDEX_VERSION,
+    PHRASE_CANDIDATES,
+    RANKING,
+    Query,
+    index_values,
+    parse_query,
+    snippet,
+)
 from summarize.analysis import Analysis
 
 BUSY_TIMEOUT_S = 60.0
+RANK_ALL_LIMIT = 10_000  # articles a word may stand in and still be ranked by relevance rather than date
+_FTS_INSERT = (
+    "INSERT INTO articles_fts (rowid, title, body, title_words, body_words, title_stems, body_stems)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+_FTS_DELETE = (
+    "INSERT INTO articles_fts (articles_fts, rowid, title, body, title_words, body_words, title_stems, body_stems)"
+    " VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)"
+)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _CHUNK = 500
 
@@ -58,6 +80,48 @@ class ArticleRow:
     imported: str
     read: bool
     starred: bool
+    sort_key: str = ""  # where it stands in the lists (see ``articles.dates.sort_key``)
+    tags: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> RowKey:
+        return (self.sort_key, self.id)
+
+
+RowKey = tuple[str, int]  # (sort_key, id): a row's place in every list, newest first
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """Which articles a list shows; each filter has an index that starts in list order."""
+
+    unread: bool = False
+    starred: bool = False
+    language: str | None = None
+    person: int | None = None  # articles this person of the people index attended
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.person is not None:
+            clauses.append("id IN (SELECT article_id FROM attendance WHERE person_id = ?)")
+            params.append(self.person)
+        if self.unread:
+            clauses.append("read = 0")
+        if self.starred:
+            clauses.append("starred = 1")
+        if self.language:
+            clauses.append("language = ?")
+            params.append(self.language)
+        return clauses, params
+
+
+EVERYTHING = ListFilter()
+_ROW_COLUMNS = "id, title, kicker, language, source, published, imported, read, starred, sort_key, tags"
+
+
+def _row(r: tuple[Any, ...]) -> ArticleRow:
+    return ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8]), r[9], tuple(json.loads(r[10])))
 
 
 @dataclass(frozen=True)
@@ -77,17 +141,16 @@ def default_path() -> Path:
     return platformdirs.user_data_path("newsread", appauthor=False) / "library.sqlite3"
 
 
-def now_iso() -> str:
-    """The import timestamp: UTC, ISO 8601, microseconds (so newest-first order is exact)."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
 def _is_busy(exc: sqlite3.Error) -> bool:
     message = str(exc).lower()
     return "locked" in message or "busy" in message
 
 
-def _describe(path: Path, exc: sqlite3.Error) -> LibraryError:
+def _describe(path: Path, exc: sqlite3.Error | UnicodeDecodeError) -> LibraryError:
+    if isinstance(exc, UnicodeDecodeError):  # text (or SQLite's message about it) that is not UTF-8: damage
+        return LibraryError(
+            f"{path}: the library file is damaged or unreadable (text that is not UTF-8); left as it is"
+        )
     message = str(exc)
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
@@ -110,11 +173,25 @@ def _guarded(method: Callable[P, R]) -> Callable[P, R]:
             return method(*args, **kwargs)
         except sqlite3.ProgrammingError:
             raise  # misuse (wrong thread, closed cursor) is a bug, not a problem with the user's file
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             library = args[0]
             raise _describe(library.path, exc) from exc  # type: ignore[attr-defined]
 
     return wrapper
+
+
+def _check_regular(path: Path) -> None:
+    """Refuse a pipe, device or socket (as the library or beside it as its ``-wal``, ``-shm`` or
+    ``-journal``): opening a FIFO waits for a writer that never comes, and SQLite would block on it too."""
+    for candidate in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:
+            continue  # absent (or unreadable: opening it reports that)
+        if not stat.S_ISREG(mode):
+            raise LibraryError(
+                f"{candidate}: not a regular file (a pipe, device or socket), not a library; it was left as it is"
+            )
 
 
 def _check_header(path: Path) -> None:
@@ -134,6 +211,36 @@ def _check_header(path: Path) -> None:
     user_version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
     _check_identity(path, application_id, user_version, has_schema=schema_cookie != 0)
+
+
+def _check_wal_identity(path: Path) -> None:
+    """Refuse a file whose un-checkpointed ``-wal`` makes it newer or another program's, read read-only.
+
+    The header check reads the main file only, and a read-write connection that then refused the file
+    would, on closing, checkpoint the WAL into it and delete the WAL: the file would not be left as it was.
+    A read-only connection cannot checkpoint; with ``readonly_shm`` it writes no byte at all (without a
+    ``-shm``, SQLite needs to create one to read the WAL: that index file is all it adds).
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if path.with_name(path.name + "-shm").exists():
+        uri += "&readonly_shm=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            version, application_id, tables = _read_identity(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        if _is_busy(exc):
+            return  # a live writer is at it: the read-write open below waits its turn and checks again
+        raise _describe(path, exc) from exc
+    _check_identity(path, application_id, version, has_schema=tables > 0 and version == 0)
 
 
 def _check_identity(path: Path, application_id: int, user_version: int, *, has_schema: bool) -> None:
@@ -180,7 +287,7 @@ class Library:
         except LibraryError:
             self._release(conn)
             raise
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             self._release(conn)
             raise _describe(self.path, exc) from exc
         return conn
@@ -197,8 +304,10 @@ class Library:
         if path.exists():
             if path.is_dir():
                 raise LibraryError(f"{path}: is a directory, not a library file")
+            _check_regular(path)
             if not _CONNECTED.get(os.path.realpath(path)):  # checked already, and closing a file would drop locks
                 _check_header(path)
+                _check_wal_identity(path)
             if not os.access(path, os.W_OK):
                 raise LibraryError(f"{path}: the library file is read-only; it was left as it is")
         else:
@@ -264,14 +373,19 @@ class Library:
 
     @staticmethod
     def _rebuild_index(conn: sqlite3.Connection) -> None:
-        """Index every article afresh (new library, or ``index_form`` changed since the index was built)."""
-        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
-        for row in conn.execute("SELECT id, title, kicker, paragraphs FROM articles").fetchall():
-            conn.execute(
-                "INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)",
-                (row[0], *_index_values(row[1], row[2], json.loads(row[3]))),
-            )
+        """Build the search index afresh in the current layout (a new library, or the forms or columns of
+        ``articles.search_text`` changed since it was built), one article at a time."""
+        conn.execute("DROP TABLE IF EXISTS articles_vocab")
+        conn.execute("DROP TABLE IF EXISTS articles_fts")
+        conn.execute(FTS_TABLE)
+        conn.execute(FTS_VOCABULARY)
+        for row in conn.execute("SELECT id, title, kicker, paragraphs FROM articles"):
+            conn.execute(_FTS_INSERT, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_version', ?)", (INDEX_VERSION,))
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """Wait at most ``seconds`` for another writer's lock (the app's UI thread cannot wait a minute)."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def close(self) -> None:
         if self._conn is not None:
@@ -313,17 +427,48 @@ class Library:
     @_guarded
     def add_many(self, articles: Iterable[Article]) -> list[tuple[int, bool]]:
         """Store many articles in one transaction (all of them or none); ``(id, added)`` for each."""
+        with self._write() as conn:
+            return [self._insert(conn, article) for article in articles]
+
+    @_guarded
+    def restore_many(self, articles: Iterable[Article]) -> tuple[list[tuple[int, bool]], int]:
+        """Store articles from newsread's own export, in one transaction: ``(id, added)`` for each,
+        and how many already stored took different marks from the export.
+
+        One already stored takes the export's read and starred flags and gains its tags, so a
+        backup restored into a library that already holds the samples keeps its marks."""
         results = []
+        changed = 0
         with self._write() as conn:
             for article in articles:
-                results.append(self._insert(conn, article))
-        return results
+                article_id, added = self._insert(conn, article)
+                if not added:
+                    changed += self._restore_marks(conn, article_id, article)
+                results.append((article_id, added))
+        return results, changed
+
+    @staticmethod
+    def _restore_marks(conn: sqlite3.Connection, article_id: int, article: Article) -> bool:
+        """Give a stored article the export's marks; True when that changed them."""
+        read, starred, tags = conn.execute(
+            "SELECT read, starred, tags FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        stored_tags = json.loads(tags)
+        merged = list(dict.fromkeys([*stored_tags, *article.tags]))
+        if (bool(read), bool(starred), stored_tags) == (article.read, article.starred, merged):
+            return False
+        conn.execute(
+            "UPDATE articles SET read = ?, starred = ?, tags = ? WHERE id = ?",
+            (int(article.read), int(article.starred), json.dumps(merged, ensure_ascii=False), article_id),
+        )
+        return True
 
     def _insert(self, conn: sqlite3.Connection, article: Article) -> tuple[int, bool]:
         content_hash = article.content_hash
+        imported = article.imported or now_iso()
         cursor = conn.execute(
             "INSERT OR IGNORE INTO articles (content_hash, title, kicker, paragraphs, pull_quotes, language, source,"
-            " published, imported, read, starred, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " published, imported, read, starred, tags, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 content_hash,
                 article.title,
@@ -333,20 +478,18 @@ class Library:
                 article.language,
                 article.source,
                 article.published,
-                article.imported or now_iso(),
+                imported,
                 int(article.read),
                 int(article.starred),
                 json.dumps(list(article.tags), ensure_ascii=False),
+                sort_key(article.published, imported),
             ),
         )
         if cursor.rowcount != 1:
             row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
             return int(row[0]), False
         article_id = int(cursor.lastrowid or 0)
-        conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?, ?, ?, ?)",
-            (article_id, *_index_values(article.title, article.kicker, article.paragraphs)),
-        )
+        conn.execute(_FTS_INSERT, (article_id, *_index_values(article.title, article.kicker, article.paragraphs)))
         return article_id, True
 
     @_guarded
@@ -383,56 +526,87 @@ class Library:
                 for row in conn.execute(
                     f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", chunk
                 ).fetchall():
-                    conn.execute(
-                        "INSERT INTO articles_fts (articles_fts, rowid, title, body, extra)"
-                        " VALUES ('delete', ?, ?, ?, ?)",
-                        (row[0], *_index_values(row[1], row[2], json.loads(row[3]))),
-                    )
+                    conn.execute(_FTS_DELETE, (row[0], *_index_values(row[1], row[2], json.loads(row[3]))))
+                people.forget_articles(conn, chunk)
                 removed += conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk).rowcount
         return removed
 
     # -- reading -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _filters(unread: bool, starred: bool, lang: str | None) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if unread:
-            clauses.append("read = 0")
-        if starred:
-            clauses.append("starred = 1")
-        if lang:
-            clauses.append("language = ?")
-            params.append(lang)
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    @_guarded
+    def count(self, where: ListFilter = EVERYTHING) -> int:
+        clauses, params = where.where()
+        sql = "SELECT count(*) FROM articles" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        return int(self.conn.execute(sql, params).fetchone()[0])
 
     @_guarded
-    def count(self, *, unread: bool = False, starred: bool = False, lang: str | None = None) -> int:
-        where, params = self._filters(unread, starred, lang)
-        return int(self.conn.execute(f"SELECT count(*) FROM articles{where}", params).fetchone()[0])
-
-    @_guarded
-    def rows(
-        self,
-        *,
-        offset: int = 0,
-        limit: int = 100,
-        unread: bool = False,
-        starred: bool = False,
-        lang: str | None = None,
-    ) -> list[ArticleRow]:
-        """A page of light rows, newest first (imported desc, id desc)."""
-        where, params = self._filters(unread, starred, lang)
-        cursor = self.conn.execute(
-            "SELECT id, title, kicker, language, source, published, imported, read, starred FROM articles"
-            f"{where} ORDER BY imported DESC, id DESC LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+    def rows(self, where: ListFilter = EVERYTHING, *, offset: int = 0, limit: int = 100) -> list[ArticleRow]:
+        """Rows ``offset`` to ``offset + limit`` of the list, newest first (for ``newsread list --offset``;
+        the app pages with ``page``, which does not rescan what comes before)."""
+        clauses, params = where.where()
+        sql = (
+            f"SELECT {_ROW_COLUMNS} FROM articles"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + " ORDER BY sort_key DESC, id DESC LIMIT ? OFFSET ?"
         )
-        return [ArticleRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), bool(r[8])) for r in cursor.fetchall()]
+        return [_row(r) for r in self.conn.execute(sql, (*params, limit, offset))]
+
+    @_guarded
+    def page(
+        self, where: ListFilter = EVERYTHING, *, after: RowKey | None = None, limit: int = 100, backwards: bool = False
+    ) -> list[ArticleRow]:
+        """Up to ``limit`` rows that follow the row keyed ``after`` in list order (from the top when None),
+        or that precede it with ``backwards`` (from the bottom when None; returned in list order).
+
+        Keyset paging: the index starts at ``after``, so the cost does not grow with the position."""
+        clauses, params = where.where()
+        if after is not None:
+            clauses.append("(sort_key, id) > (?, ?)" if backwards else "(sort_key, id) < (?, ?)")
+            params.extend(after)
+        order = "sort_key ASC, id ASC" if backwards else "sort_key DESC, id DESC"
+        sql = (
+            f"SELECT {_ROW_COLUMNS} FROM articles"
+            + (" WHERE " + " AND ".join(clauses) if clauses else "")
+            + f" ORDER BY {order} LIMIT ?"
+        )
+        found = [_row(r) for r in self.conn.execute(sql, (*params, limit))]
+        return found[::-1] if backwards else found
+
+    @_guarded
+    def row(self, article_id: int) -> ArticleRow | None:
+        """The light row of one article, or None."""
+        found = self.conn.execute(f"SELECT {_ROW_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if found is None else _row(found)
+
+    @_guarded
+    def key_of(self, article_id: int) -> RowKey | None:
+        """The list key of an article, or None when there is no such article."""
+        found = self.conn.execute("SELECT sort_key, id FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if found is None else (found[0], int(found[1]))
+
+    @_guarded
+    def position(self, article_id: int, where: ListFilter = EVERYTHING) -> int | None:
+        """The article's row number in the list (0 at the top), or None when it is not in this list.
+
+        One indexed count of the rows before it: opening a search hit or the next unread article
+        at the bottom of a million rows does not walk the list."""
+        key = self.key_of(article_id)
+        if key is None:
+            return None
+        clauses, params = where.where()
+        member = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ?" + "".join(f" AND {c}" for c in clauses), (article_id, *params)
+        ).fetchone()
+        if member is None:
+            return None
+        clauses.append("(sort_key, id) > (?, ?)")
+        sql = "SELECT count(*) FROM articles WHERE " + " AND ".join(clauses)
+        return int(self.conn.execute(sql, (*params, *key)).fetchone()[0])
 
     @_guarded
     def ids(self) -> list[int]:
-        """Every article id, in ``rows()`` order."""
-        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY imported DESC, id DESC")]
+        """Every article id, in list order (newest first)."""
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY sort_key DESC, id DESC")]
 
     @_guarded
     def existing(self, ids: Iterable[int]) -> set[int]:
@@ -470,53 +644,106 @@ class Library:
 
     @_guarded
     def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """Ranked full-text hits (bm25, title weighted 5:1), Arabic-folded and English-stemmed, with snippets."""
-        parsed = parse_query(query)
+        """The best ``limit`` hits, with snippets: articles with the words as typed first, then those
+        with them in another accepted form (``articles.search_text``); each group ranked by bm25.
+
+        FTS5 ranks with ``ORDER BY rank LIMIT``: only the best rows are kept while matching, and only
+        they are read back and cut into snippets. A query whose every word stands in more than
+        ``RANK_ALL_LIMIT`` articles lists the most recently added first instead: ranking them all costs
+        time that grows with the library, and a word that common ranks nothing apart. ``count_hits``
+        counts, when a caller wants it."""
+        parsed = self._parse(query)
         if parsed.empty:
             return []
-        found = self.conn.execute(
-            "SELECT rowid, bm25(articles_fts, 5.0, 1.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?"
-            " ORDER BY score LIMIT ?",
-            (parsed.match_expression(), limit),
-        ).fetchall()
-        if not found:
-            return []
-        marks = ",".join("?" * len(found))
-        texts = {
-            row[0]: row[1:]
-            for row in self.conn.execute(
-                f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", [f[0] for f in found]
+        newest_first = self._common(parsed)
+        found = self._ranked(parsed.match_expression(loose=False), limit, newest_first=newest_first)
+        if len(found) < limit:
+            seen = {article_id for article_id, _ in found}
+            wanted = limit - len(found) if not parsed.phrases else PHRASE_CANDIDATES
+            more = self._ranked(parsed.match_expression(loose=True), wanted + len(found), newest_first=newest_first)
+            found += [hit for hit in more if hit[0] not in seen]
+        return self._hits(found, parsed, limit)
+
+    def _common(self, parsed: Query) -> bool:
+        """Whether every word of the query stands in more than ``RANK_ALL_LIMIT`` articles (as written)."""
+        words = [t.exact for t in parsed.terms if not t.prefix] + [t.exact for p in parsed.phrases for t in p]
+        if not words:
+            return False
+        for word in words:
+            row = self.conn.execute(
+                "SELECT max(doc) FROM articles_vocab WHERE term = ? AND col IN ('title', 'body')", (word,)
+            ).fetchone()
+            if row[0] is None or row[0] <= RANK_ALL_LIMIT:
+                return False
+        return True
+
+    def _parse(self, query: str) -> Query:
+        return parse_query(query, known=self._known_word)
+
+    def _known_word(self, form: str) -> bool:
+        """Whether some article holds ``form`` as a word of its own (the index's vocabulary says)."""
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM articles_vocab WHERE term = ? AND col IN ('title_words', 'body_words') LIMIT 1",
+                (form,),
+            ).fetchone()
+            is not None
+        )
+
+    def _ranked(self, expression: str, limit: int, *, newest_first: bool = False) -> list[tuple[int, float]]:
+        if newest_first:  # rowid order is the index's own: the first rows found are the ones returned
+            sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
+            return [(int(r[0]), float(r[1])) for r in self.conn.execute(sql, (expression, limit))]
+        return [
+            (int(r[0]), float(r[1]))
+            for r in self.conn.execute(
+                "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH ?"
+                " ORDER BY rank LIMIT ?",
+                (expression, RANKING, limit),
             )
-        }
-        hits = []
-        for article_id, score in found:
-            if article_id not in texts:
-                continue
-            title, kicker, paragraphs = texts[article_id]
-            blocks = [*json.loads(paragraphs), title, kicker or ""]
-            hits.append(SearchHit(article_id, title, snippet(blocks, parsed), float(score)))
+        ]
+
+    def _hits(self, found: list[tuple[int, float]], parsed: Query, limit: int) -> list[SearchHit]:
+        """Hits with snippets, in ``found`` order; with phrases, only articles that hold them in order."""
+        hits: list[SearchHit] = []
+        for start in range(0, len(found), _CHUNK):
+            chunk = found[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            texts = {
+                row[0]: row[1:]
+                for row in self.conn.execute(
+                    f"SELECT id, title, kicker, paragraphs FROM articles WHERE id IN ({marks})", [f[0] for f in chunk]
+                )
+            }
+            for article_id, score in chunk:
+                if article_id not in texts:
+                    continue
+                title, kicker, paragraphs = texts[article_id]
+                blocks = [*json.loads(paragraphs), title, kicker or ""]
+                if parsed.phrases and not parsed.phrases_in(blocks):
+                    continue
+                hits.append(SearchHit(article_id, title, snippet(blocks, parsed), score))
+                if len(hits) == limit:
+                    return hits
         return hits
 
     @_guarded
+    def count_hits(self, query: str) -> int:
+        """How many articles hold every word of ``query`` in an accepted form (phrases as their words)."""
+        parsed = self._parse(query)
+        if parsed.empty:
+            return 0
+        sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+        return int(self.conn.execute(sql, (parsed.match_expression(loose=True),)).fetchone()[0])
+
+    @_guarded
     def next_unread(self, after_id: int | None, *, backwards: bool = False) -> int | None:
-        """The next (or previous) unread article after ``after_id`` in ``rows()`` order; ``None`` at the end."""
-        order = "imported ASC, id ASC" if backwards else "imported DESC, id DESC"
-        anchor = None
-        if after_id is not None:
-            anchor = self.conn.execute("SELECT imported, id FROM articles WHERE id = ?", (after_id,)).fetchone()
-        if anchor is None:
-            row = self.conn.execute(f"SELECT id FROM articles WHERE read = 0 ORDER BY {order} LIMIT 1").fetchone()
-        else:
-            beyond = (
-                "(imported > ? OR (imported = ? AND id > ?))"
-                if backwards
-                else "(imported < ? OR (imported = ? AND id < ?))"
-            )
-            row = self.conn.execute(
-                f"SELECT id FROM articles WHERE read = 0 AND {beyond} ORDER BY {order} LIMIT 1",
-                (anchor[0], anchor[0], anchor[1]),
-            ).fetchone()
-        return None if row is None else int(row[0])
+        """The next (or previous) unread article after ``after_id`` in list order; ``None`` at the end.
+
+        The partial index of unread articles holds only those: read ones in between cost nothing."""
+        key = self.key_of(after_id) if after_id is not None else None
+        found = self.page(ListFilter(unread=True), after=key, limit=1, backwards=backwards)
+        return found[0].id if found else None
 
     # -- analysis cache ------------------------------------------------------------------------
 
@@ -544,6 +771,34 @@ class Library:
                 "INSERT OR REPLACE INTO analysis (content_hash, analyzer_version, data) VALUES (?, ?, ?)",
                 (content_hash, analyzer_version, payload),
             )
+            people.index_analysis(conn, content_hash, analyzer_version, analysis)
+
+    @_guarded
+    def index_people(self, content_hash: str, analyzer_version: str, analysis: Analysis) -> None:
+        """Index the attendees of a cached analysis (one stored before the people index existed)."""
+        with self._write() as conn:
+            people.index_analysis(conn, content_hash, analyzer_version, analysis)
+
+    @_guarded
+    def people_indexed(self, content_hash: str, analyzer_version: str) -> bool:
+        return people.is_indexed(self.conn, content_hash, analyzer_version)
+
+    @_guarded
+    def people(self, query: str | None = None, *, limit: int = 100) -> list[PersonRow]:
+        """People who attended the library's events, most followed first (``articles.people``)."""
+        return people.people(self.conn, query, limit=limit)
+
+    @_guarded
+    def find_person(self, name: str) -> PersonRow | None:
+        return people.find_person(self.conn, name)
+
+    @_guarded
+    def person(self, person_id: int) -> PersonRow | None:
+        return people.person_row(self.conn, person_id)
+
+    @_guarded
+    def person_in_article(self, article_id: int, name: str) -> int | None:
+        return people.person_in_article(self.conn, article_id, name)
 
     # -- samples -------------------------------------------------------------------------------
 
@@ -564,11 +819,10 @@ class Library:
         return added
 
 
-def _index_values(title: str, kicker: str | None, paragraphs: Iterable[str]) -> tuple[str, str, str]:
-    """What the contentless index holds for an article: folded title; folded kicker and body; the
-    Arabic words of both without their article."""
-    folded_title, folded_body = index_form(title), index_form("\n".join([kicker or "", *paragraphs]))
-    return folded_title, folded_body, clitic_form(folded_title + "\n" + folded_body)
+def _index_values(title: str, kicker: str | None, paragraphs: Iterable[str]) -> tuple[str, ...]:
+    """What the contentless index holds for an article (``search_text.index_values``): the kicker
+    is searched with the body."""
+    return index_values(title, "\n".join([kicker or "", *paragraphs]))
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:

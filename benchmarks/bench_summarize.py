@@ -21,7 +21,15 @@ from pathlib import Path
 
 from articles.samples import SEED, sample_path
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "summ" / "data" / "easc" / "articles"
+# ../shared beside the checkout (a worktree under /work/wt/ sits one level deeper than /work/main)
+DEFAULT_DIR = next(
+    (
+        up / "shared" / "eval" / "summ" / "data" / "easc" / "articles"
+        for up in Path(__file__).resolve().parents
+        if (up / "shared" / "eval" / "summ").is_dir()
+    ),
+    Path("../shared/eval/summ/data/easc/articles"),
+)
 
 
 def timed(cmd: list[str] | str, shell: bool = False) -> float:

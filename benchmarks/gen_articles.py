@@ -197,7 +197,8 @@ def sentence(rng: random.Random, vocabulary: list[str], end: str) -> str:
     return text[0].upper() + text[1:] + end
 
 
-def article(rng: random.Random, number: int) -> str:
+def article_parts(rng: random.Random, number: int) -> tuple[str, str | None, str, list[str], str]:
+    """(language, kicker, title, body paragraphs, pull-quote) of article ``number``."""
     arabic = rng.random() < 0.5
     vocabulary, kickers, end = (AR_WORDS, AR_KICKERS, ".") if arabic else (EN_WORDS, EN_KICKERS, ".")
     title = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(5, 10))) + f" {number}"
@@ -206,8 +207,13 @@ def article(rng: random.Random, number: int) -> str:
     ]
     quote = paragraphs[0].split(end)[0].strip()
     body = [paragraphs[0], quote, *paragraphs[1:]]
-    head = [rng.choice(kickers)] if rng.random() < 0.4 else []
-    return "\n\n".join([*head, title, *body]) + "\n"
+    kicker = rng.choice(kickers) if rng.random() < 0.4 else None
+    return ("ar" if arabic else "en"), kicker, title, body, quote
+
+
+def article(rng: random.Random, number: int) -> str:
+    _, kicker, title, body, _ = article_parts(rng, number)
+    return "\n\n".join([*([kicker] if kicker else []), title, *body]) + "\n"
 
 
 def generate(out: Path, count: int, seed: int = 1) -> list[Path]:

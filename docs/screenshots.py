@@ -59,7 +59,7 @@ def keep_visual_order(svg: Path) -> None:
 async def main() -> None:
     IMAGES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, Library(Path(tmp) / "lib.db") as library:
-        library.add_many(replace(a, imported="2026-01-01T00:00:00+00:00") for a in sample_articles())
+        library.add_many(replace(a, imported="2020-01-01T00:00:00.000000+00:00") for a in sample_articles())
         for name, size, keys in SHOTS:
             await shoot(library, name, size, keys)
             print(IMAGES / name)

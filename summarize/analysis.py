@@ -16,7 +16,15 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-FORMAT = 1  # bump when the JSON shape changes: cached analyses of other formats are recomputed
+FORMAT = 2  # bump when the JSON shape changes: cached analyses of other formats are recomputed
+# ``analyze`` reads at most this many characters (issue 17): long news runs to some 60,000, and a
+# 50 MB text took minutes and gigabytes. Beyond it the text is cut at a paragraph, line or word break
+# (``analysed_part``); callers compare ``len(text)`` with it to tell the user.
+ANALYSIS_MAX_CHARS = 100_000
+# ... and at most this many paragraphs (blank-line separated): each costs some 2 ms in the sentence
+# splitter and in extraction whatever its length, so 6,000 one-line paragraphs under the character
+# limit took half a minute on a busy machine. News has a few dozen.
+ANALYSIS_MAX_PARAGRAPHS = 1_000
 
 
 class AnalysisFormatError(ValueError):
@@ -28,14 +36,36 @@ class Cancelled(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Reason:
+    """One feature behind a chosen sentence: its value and what it added to the score."""
+
+    name: str
+    value: float
+    contribution: float
+
+
+@dataclass(frozen=True, slots=True)
 class SummarySentence:
-    """A chosen sentence: its index among the article's sentences, score, text and span in the text."""
+    """A chosen sentence: its index among the article's sentences, score, text and span in the text;
+    its place among the body sentences, why it was taken (``score``, or ``list item`` with its
+    lead-in) and the features that weighed most."""
 
     index: int
     score: float
     text: str
     start: int
     end: int
+    position: int = 0
+    reason: str = "score"
+    features: tuple[Reason, ...] = ()
+
+    def explanation(self, top: int = 4) -> str:
+        """Why it was chosen, in one line: its place, score and strongest features."""
+        place = f"sentence {self.position + 1}, score {self.score:.2f}"
+        if self.reason != "score":
+            place += f", {self.reason}"
+        weights = ", ".join(f"{f.name} {f.contribution:+.2f}" for f in self.features[:top])
+        return f"{place}: {weights}" if weights else place
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +111,18 @@ class Analysis:
             "title": self.title,
             "method": self.method,
             "sentences": [
-                {"index": s.index, "score": s.score, "text": s.text, "start": s.start, "end": s.end}
+                {
+                    "index": s.index,
+                    "score": s.score,
+                    "text": s.text,
+                    "start": s.start,
+                    "end": s.end,
+                    "position": s.position,
+                    "reason": s.reason,
+                    "features": [
+                        {"name": f.name, "value": f.value, "contribution": f.contribution} for f in s.features
+                    ],
+                }
                 for s in self.sentences
             ],
         }
@@ -123,6 +164,27 @@ class Analysis:
 # -- building one ------------------------------------------------------------------------------
 
 
+def analysed_part(text: str) -> str:
+    """What ``analyze`` reads of ``text``: all of it, or a prefix of at most ``ANALYSIS_MAX_CHARS``
+    characters and ``ANALYSIS_MAX_PARAGRAPHS`` paragraphs ending at a break (so spans into it are
+    spans into ``text``)."""
+    end = -1
+    for _ in range(ANALYSIS_MAX_PARAGRAPHS):
+        end = text.find("\n\n", end + 1, ANALYSIS_MAX_CHARS)
+        if end < 0:
+            break
+    if end >= 0:  # one more paragraph starts after the last one allowed
+        return text[:end]
+    if len(text) <= ANALYSIS_MAX_CHARS:
+        return text
+    head = text[:ANALYSIS_MAX_CHARS]
+    for separator in ("\n\n", "\n", " "):
+        cut = head.rfind(separator)
+        if cut > ANALYSIS_MAX_CHARS // 2:
+            return head[:cut]
+    return head
+
+
 def analyze(
     text: str,
     language: str | None = None,
@@ -139,9 +201,11 @@ def analyze(
     ``method``, ``sentences`` and ``ratio`` choose the summary (``summarize.summary.summarize_text``);
     ``summary=False`` or ``extraction=False`` leave that part empty (a command that prints only one
     part does not pay for the other). ``cancelled`` is asked between the steps: when it answers
-    True, ``Cancelled`` is raised.
+    True, ``Cancelled`` is raised. Only ``analysed_part(text)`` is read.
     """
     from summarize.language import detect_language
+
+    text = analysed_part(text)
 
     def checkpoint() -> None:
         if cancelled is not None and cancelled():
@@ -176,7 +240,19 @@ def analyze(
 
 def summary_sentences(chosen: Iterable[Any]) -> tuple[SummarySentence, ...]:
     """The contract's sentences from the summarizer's chosen ones."""
-    return tuple(SummarySentence(c.index, c.score, c.text, c.start, c.end) for c in chosen)
+    return tuple(
+        SummarySentence(
+            c.index,
+            c.score,
+            c.text,
+            c.start,
+            c.end,
+            c.position,
+            c.reason,
+            tuple(Reason(f.name, f.value, f.contribution) for f in c.features),
+        )
+        for c in chosen
+    )
 
 
 # -- strict reading ----------------------------------------------------------------------------
@@ -184,7 +260,8 @@ def summary_sentences(chosen: Iterable[Any]) -> tuple[SummarySentence, ...]:
 _ANALYSIS_KEYS = frozenset(
     {"format", "language", "title", "method", "sentences", "attendees", "attendee_groups", "objectives"}
 )
-_SENTENCE_KEYS = frozenset({"index", "score", "text", "start", "end"})
+_SENTENCE_KEYS = frozenset({"index", "score", "text", "start", "end", "position", "reason", "features"})
+_REASON_KEYS = frozenset({"name", "value", "contribution"})
 _ATTENDEE_KEYS = frozenset({"name", "title", "aliases"})
 _OBJECTIVES_KEYS = frozenset({"lead_in", "topic", "announced_count", "items", "count_mismatch"})
 
@@ -229,12 +306,29 @@ def _string_item(value: Any, key: str) -> str:
     return value
 
 
+def _number(obj: Mapping[str, Any], key: str) -> float:
+    value = obj[key]
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise AnalysisFormatError(f"{key}: expected a number")
+    return float(value)
+
+
 def _sentence(data: Any) -> SummarySentence:
     obj = _object(data, "sentence", _SENTENCE_KEYS)
-    score = obj["score"]
-    if not isinstance(score, int | float) or isinstance(score, bool):
-        raise AnalysisFormatError("score: expected a number")
-    return SummarySentence(_int(obj, "index"), float(score), _str(obj, "text"), _int(obj, "start"), _int(obj, "end"))
+    reasons = []
+    for item in _list(obj, "features"):
+        feature = _object(item, "feature", _REASON_KEYS)
+        reasons.append(Reason(_str(feature, "name"), _number(feature, "value"), _number(feature, "contribution")))
+    return SummarySentence(
+        _int(obj, "index"),
+        _number(obj, "score"),
+        _str(obj, "text"),
+        _int(obj, "start"),
+        _int(obj, "end"),
+        _int(obj, "position"),
+        _str(obj, "reason"),
+        tuple(reasons),
+    )
 
 
 def _attendee(data: Any) -> Attendee:

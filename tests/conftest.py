@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,14 @@ import pytest
 from articles.samples import SEED, sample_path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The installed ``newsread`` script lives beside the interpreter running the suite (a venv's bin),
+# where a user who activated that venv finds it too.
+os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+
+# Dates show in local time: one zone for every run, so screens and snapshots do not depend on the machine.
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 
 @pytest.fixture(scope="session")

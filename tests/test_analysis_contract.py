@@ -101,3 +101,12 @@ def test_parts_can_be_left_out(seed_text):
     assert only_summary.sentences and not only_summary.attendees and not only_summary.objectives
     only_extraction = analyze(text, summary=False)
     assert not only_extraction.sentences and only_extraction.attendees
+
+
+def test_every_summary_sentence_explains_itself(seed_analysis):
+    for sentence in seed_analysis.sentences:
+        assert sentence.features and sentence.explanation().startswith(f"sentence {sentence.position + 1}, score")
+    data = seed_analysis.to_json()
+    data["sentences"][0]["features"][0].pop("contribution")
+    with pytest.raises(AnalysisFormatError):
+        Analysis.from_json(data)

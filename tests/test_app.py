@@ -392,13 +392,36 @@ async def test_list_is_virtualized_for_ten_thousand_rows():
     async with app.run_test(size=NARROW) as pilot:
         lst = app.query_one(ArticleList)
         assert lst.row_count == 10_000 and lst.virtual_size.height == 10_000
-        assert len(source.fetched) == 1 and source.fetched[0][0] == 0  # one page, not 10,000 rows
+        assert source.fetched == [("keyset", 0, 200)]  # one page, not 10,000 rows
         assert len(list(app.screen.walk_children())) < 20
         lst.focus()
         lst.move_to(9_999)
         await pilot.pause()
         assert lst.current_row.id == 9_999
-        assert {offset for offset, _ in source.fetched} <= {0, 9_800}
+        assert source.fetched[1:] == [("keyset", 9_800, 200)]  # the last page from the bottom, no OFFSET
+        lst.move_by(-200)
+        assert lst.current_row.id == 9_799 and source.fetched[-1] == ("keyset", 9_600, 200)  # from its neighbour
+
+
+async def test_an_article_far_down_is_found_by_one_count_and_fetched_around_it():
+    from textual.app import App, ComposeResult
+
+    source = FakeRows(1_000_000)
+
+    class ListApp(App):
+        def compose(self) -> ComposeResult:
+            yield ArticleList(source)
+
+    app = ListApp()
+    async with app.run_test(size=NARROW) as pilot:
+        lst = app.query_one(ArticleList)
+        assert lst.move_to_article(654_321)
+        await pilot.pause()
+        assert lst.cursor == 654_321 and lst.current_row.id == 654_321
+        assert all(how == "keyset" for how, _, _ in source.fetched), source.fetched
+        fetched = sum(rows for _, _, rows in source.fetched)
+        assert fetched <= 3 * 200  # the first page and the one around the article: nothing walked
+        assert not lst.move_to_article(2_000_000)
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE])
@@ -522,3 +545,57 @@ async def test_an_arabic_query_is_echoed_shaped_under_the_search_box(library):
         await settle(pilot)
         status = str(app.screen.query_one("#search-status").render())
         assert "found" in status and render_text("سوريا", 40)[0].strip() in status
+
+
+@pytest.mark.parametrize("width", [120, 140, 160, 200])
+async def test_the_reader_is_the_widest_pane_and_every_row_shows_its_date(library, width):
+    app = make_app(library)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        reader, panels = screen.reader.size.width, screen.query_one("#panels").size.width
+        assert reader > screen.article_list.size.width and reader > panels
+        lines = [screen.article_list.render_line(y).text for y in range(screen.article_list.row_count)]
+        dates = [line.split()[1] for line in lines]
+        starts = {line.index(date) for line, date in zip(lines, dates, strict=True)}
+        assert all(d[:2] in ("20", "19") or d[2:3] == " " or ":" in d for d in dates), dates
+        assert len(starts) == 1  # every date in the same column, partial ones ("2004-12") included
+        await settle(pilot)
+
+
+async def test_enter_on_a_name_lists_the_other_articles_with_that_person(tmp_path):
+    from articles.analysis_cache import analyzer_version
+    from summarize.analysis import analyze
+
+    library = make_library(tmp_path / "lib.db")
+    seed = library.get(library.rows(limit=1)[0].id)  # the seed: five attendees
+    other = library.add(Article(title="Later talks", paragraphs=("Jeffrey met them again.",)))[0]
+    seen = analyze(seed.text, seed.language)
+    library.store_analysis(seed.content_hash, analyzer_version(), seen)
+    library.store_analysis(library.get(other).content_hash, "another version", seen)  # the same people
+    app = make_app(library)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main(app)
+        screen.article_list.move_to(screen.article_list.index_of(seed.id))
+        await settle(pilot)
+        await pilot.press("2")
+        await pilot.press("j")  # the second person
+        assert screen.panel("attendees").chosen == seen.attendees[1]
+        await pilot.press("enter")
+        await pilot.pause()
+        from tui.screens.person import PersonScreen
+
+        assert isinstance(app.screen, PersonScreen)
+        listed = app.screen.query_one(ArticleList)
+        assert {listed.row_at(i).id for i in range(listed.row_count)} == {seed.id, other}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.article.id == seed.id
+        await pilot.press("enter")
+        await pilot.pause()
+        listed = app.screen.query_one(ArticleList)
+        listed.move_to(next(i for i in range(listed.row_count) if listed.row_at(i).id == other))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.article.id == other
+        await settle(pilot)

@@ -112,7 +112,7 @@ def test_the_fast_path_reads_only_what_it_can(args, fast):
     [
         (["summarize", "a.txt", "-n", "zero"], "--sentences: expected a whole number, not 'zero'"),
         (["summarize", "a.txt", "-r", "1.5"], "--ratio: 1.5 is above the largest allowed, 1"),
-        (["summarize", "a.txt", "-a", "best"], "--algorithm: 'best' is not one of news, lead, lsa"),
+        (["summarize", "a.txt", "-a", "best"], "--algorithm: 'best' is not one of news, classic, lead, lsa"),
         (["list", "--limit", "-3"], "--limit: -3 is below the smallest allowed, 0"),
     ],
 )
@@ -168,3 +168,19 @@ def test_script_commands_do_not_import_textual(command, tmp_path, seed_text):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stderr.decode() == "[]"
+
+
+def test_the_cli_offers_exactly_the_summarizer_methods():
+    from summarize.summary import METHODS
+    from tui.cli_spec import SUMMARY_METHODS
+
+    assert set(SUMMARY_METHODS) == set(METHODS)
+
+
+def test_explain_says_why_each_sentence_was_chosen(newsread):
+    result = newsread("summarize", "sample:seed-ar", "--explain", "-n", "2")
+    lines = result.stdout.decode().splitlines()
+    assert result.returncode == 0 and len(lines) == 4
+    assert all(line.startswith("  (sentence ") and "score" in line for line in lines[1::2])
+    plain = newsread("summarize", "sample:seed-ar", "-n", "2").stdout.decode().splitlines()
+    assert lines[0::2] == plain

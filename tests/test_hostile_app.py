@@ -11,7 +11,7 @@ from tests.app_support import settle
 from tests.hostile import PAYLOADS, all_payloads_text, hostile_text, leaks
 from tui.screens.main import MainScreen
 
-SIZE = (120, 40)
+SIZE = (160, 40)  # wide enough for a whole hostile title in the list
 
 
 def screen_text(app) -> str:
@@ -126,7 +126,7 @@ async def test_bidi_override_in_a_title_cannot_flip_the_rest_of_the_list(tmp_pat
             await pilot.pause()
             text = screen_text(app)
             assert "\u202e" not in text
-            assert "ABCDEF here" in text  # still in logical (left-to-right) order, not "ereh FEDCBA"
+            assert "Headline ABCDEF" in text  # still in logical (left-to-right) order, not "FEDCBA enildaeH"
             assert "Headline plain here" in text
     finally:
         library.close()
@@ -179,7 +179,8 @@ async def test_link_screen_shows_a_hostile_source_safely(tmp_path):
 async def test_copy_notification_shows_a_hostile_link_literally(tmp_path):
     from tui.app import NewsreadApp
 
-    library = library_with_source(tmp_path / "lib.db", HOSTILE_SOURCE)
+    # A source with controls is no link to copy at all (issue 17.12): markup alone still must not be read.
+    library = library_with_source(tmp_path / "lib.db", "http://example.test/a[@click=app.quit]x[/]")
     try:
         app = NewsreadApp(library)
         async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -9,35 +9,37 @@ import random
 import sqlite3
 import subprocess
 import sys
-import time
 
 import pytest
 
 from tests.conftest import ROOT
 from tests.hostile import FILLER_EN
 
-# Runs the CLI in-process and reports its peak memory (KiB) on the last stderr line.
+# Runs the CLI in-process and reports its peak memory (KiB) and CPU seconds on the last stderr line:
+# CPU time, because a loaded machine stretches wall time two or three times.
 MEASURED = """
 import resource, sys
 from tui.entry import main
 code = main(sys.argv[1:])
-print("MAXRSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print("MAXRSS", usage.ru_maxrss, usage.ru_utime + usage.ru_stime, file=sys.stderr)
 sys.exit(code)
 """
 MAX_RSS_KB = 400 * 1024  # the biggest bad file is 200 MB: never read whole, never expanded
 
 
-def run_measured(*args: str, library, timeout: float = 60, stdin: bytes | None = None):
-    """(returncode, stdout, stderr lines without the measurement, peak KiB, seconds)."""
+def run_measured(*args: str, library, timeout: float = 300, stdin: bytes | None = None):
+    """(returncode, stdout, stderr lines without the measurement, peak KiB, CPU seconds).
+
+    ``timeout`` is wall time, only there to stop a hang."""
     env = {"NEWSREAD_LIBRARY": str(library), "PATH": "/usr/bin:/bin"}
-    start = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-c", MEASURED, *args], capture_output=True, env=env, timeout=timeout, cwd=ROOT, input=stdin
     )
-    seconds = time.monotonic() - start
     lines = proc.stderr.decode().splitlines()
     assert lines and lines[-1].startswith("MAXRSS "), proc.stderr.decode()[-2000:]
-    return proc.returncode, proc.stdout.decode(), lines[:-1], int(lines[-1].split()[1]), seconds
+    _, rss, cpu = lines[-1].split()
+    return proc.returncode, proc.stdout.decode(), lines[:-1], int(rss), float(cpu)
 
 
 def library_state(path) -> str:
@@ -203,9 +205,12 @@ def five_million_character_line(rng: random.Random) -> str:
 def test_one_five_million_character_line_is_handled_in_bounded_time(tmp_path, library, command):
     path = tmp_path / "line.txt"
     path.write_text(five_million_character_line(random.Random(3)))
-    code, _out, err, rss, seconds = run_measured(command, str(path), library=library, timeout=120)
+    code, _out, err, rss, seconds = run_measured(command, str(path), library=library, timeout=300)
     assert code == 0, err
-    assert err == []
+    if command == "add":
+        assert err == []
+    else:  # the analysis reads the start of it, and says so (issue 17.11)
+        assert len(err) == 1 and "long text: analysed its first" in err[0], err
     assert rss < 1024 * 1024 and seconds < 60, (rss, seconds)  # it used to hang in the sentence splitter
 
 

@@ -152,7 +152,9 @@ def test_export_then_add_gives_back_the_same_library(capsys, library, tmp_path):
     # the copy was seeded with the samples first: they are duplicates, the rest is new
     assert (
         code == 0
-        and out.strip() == f"added {len(ids) - len(sample_names())}, skipped {len(sample_names())} duplicates, failed 0"
+        and out.strip()
+        == f"added {len(ids) - len(sample_names())}, skipped {len(sample_names())} duplicates, failed 0"
+        + ", restored the marks of 2"  # the starred one and the read one were samples too
     )
 
     fresh = tmp_path / "fresh.sqlite3"
@@ -250,3 +252,45 @@ def test_empty_library_setting_means_the_default_place(monkeypatch, tmp_path):
     with open_library(options.library) as library:
         assert library.path == tmp_path / "default.sqlite3"
         assert library.count() == len(sample_names())
+
+
+def test_restoring_an_export_into_a_new_library_keeps_the_marks_of_the_samples(capsys, tmp_path):
+    old, new = tmp_path / "old.sqlite3", tmp_path / "new.sqlite3"
+    rows = listed(capsys, old)
+    starred, read = rows[0]["id"], rows[1]["id"]
+    assert run(capsys, old, "mark", str(starred), "--star")[0] == 0
+    assert run(capsys, old, "mark", str(read), "--read")[0] == 0
+    backup = tmp_path / "backup.json"
+    assert run(capsys, old, "export", "-o", str(backup))[0] == 0
+    listed(capsys, new)  # the new library seeds its own samples first
+    code, out, _ = run(capsys, new, "add", str(backup))
+    assert code == 0 and out.strip().endswith("restored the marks of 2")
+    marks = {r["title"]: (r["read"], r["starred"], r["tags"]) for r in listed(capsys, new)}
+    before = {r["title"]: (r["read"], r["starred"], r["tags"]) for r in listed(capsys, old)}
+    assert marks == before
+
+
+def test_a_closed_pipe_ends_quietly_with_the_status_of_cat(tmp_path, seed_text):
+    article = tmp_path / "a.txt"
+    article.write_text(seed_text * 40, encoding="utf-8")
+    statuses = set()
+    for _ in range(5):
+        pipeline = subprocess.run(
+            f"{sys.executable} -m tui.entry summarize -n 30 {article} {article} {article} | head -1; "
+            "echo ${PIPESTATUS[0]}",
+            shell=True,
+            executable="/bin/bash",
+            capture_output=True,
+            text=True,
+            cwd=os.getcwd(),
+        )
+        assert pipeline.stderr == ""
+        statuses.add(pipeline.stdout.splitlines()[-1])
+    cat = subprocess.run(
+        f"yes | head -c 10000000 > {tmp_path}/big; cat {tmp_path}/big | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-1]
+    assert statuses == {cat}  # 141 (SIGPIPE) every time, as for cat

@@ -78,7 +78,8 @@ class Tmux:
 
     def __init__(self, command: list[str], columns: int, rows: int, cwd: Path):
         self.socket = f"newsread-test-{uuid.uuid4().hex[:8]}"
-        env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+        # the pane's own size decides the width, not a COLUMNS/LINES exported by whatever started the suite
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX") and k not in ("COLUMNS", "LINES")}
         shell = " ".join(_quote(part) for part in command) + "; sleep 60"
         subprocess.run(
             [*self._tmux(), "new-session", "-d", "-x", str(columns), "-y", str(rows), "-c", str(cwd), shell],

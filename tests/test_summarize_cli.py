@@ -37,7 +37,8 @@ def test_json_output(newsread, seed_file):
     doc = json.loads(result.stdout)
     assert doc["language"] == "ar"
     assert doc["title"].startswith("جيمس جيفري")
-    assert [set(s) for s in doc["sentences"]] == [{"index", "score", "text", "start", "end"}] * 2
+    keys = {"index", "score", "text", "start", "end", "position", "reason", "features"}
+    assert [set(s) for s in doc["sentences"]] == [keys] * 2
     assert doc["sentences"][0]["index"] < doc["sentences"][1]["index"]
 
 

@@ -22,6 +22,9 @@ from tui.options import RenderOptions
 from tui.screens.main import MainScreen
 
 _FROZEN = False
+# The UI thread writes marks (r, s, enter); another process may hold the write lock for long (an import,
+# a stuck writer): the app waits this long, then says so in a notice instead of freezing for a minute.
+UI_BUSY_TIMEOUT_S = 1.0
 
 
 class NewsreadApp(App[None]):
@@ -36,11 +39,15 @@ class NewsreadApp(App[None]):
         options: RenderOptions = RenderOptions(),
         worker_library: Callable[[], Library] | None = None,
         keymap: dict[str, str] | None = None,
+        debug: bool = False,
     ) -> None:
         super().__init__()
         self.library = library
+        library.set_busy_timeout(UI_BUSY_TIMEOUT_S)
         self.options = options
         self._worker_library = worker_library or (lambda: type(library)(library.path))
+        self.tracebacks = debug  # --debug: Textual's own traceback on a crash
+        self.crash: str | None = None  # a bug's one-line description, printed by the caller after exit
         self.user_keymap = dict(keymap or {})
         self.first_paint: float | None = None  # perf_counter() when the main screen was first drawn
 
@@ -69,8 +76,20 @@ class NewsreadApp(App[None]):
             self.first_paint = time.perf_counter()
 
     def open_worker_library(self) -> Library:
-        """A library connection for the calling worker thread (SQLite connections stay in their thread)."""
-        return self._worker_library()
+        """A library connection for the calling worker thread (SQLite connections stay in their thread);
+        it waits no longer for a lock than the UI does: quitting waits for the workers."""
+        library = self._worker_library()
+        library.set_busy_timeout(UI_BUSY_TIMEOUT_S)
+        return library
+
+    def _fatal_error(self) -> None:
+        """A bug: Textual would print a traceback after exit; without ``--debug`` it is one line (``crash``)."""
+        if self.tracebacks:
+            super()._fatal_error()
+            return
+        error = self._exception
+        self.crash = f"internal error: {type(error).__name__}: {error} (run with --debug for details)"
+        self._close_messages_no_wait()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -18,7 +18,12 @@ from typing import Any
 from tui.errors import UsageError
 from tui.options import BidiMode, GlobalOptions, Harakat, RenderOptions
 
-SUMMARY_METHODS = ("news", "lead", "lsa", "lex-rank", "text-rank", "luhn", "edmundson", "sum-basic", "kl", "reduction")
+SUMMARY_METHODS = (
+    "news",
+    "classic",
+    "lead",
+    *("lsa", "lex-rank", "text-rank", "luhn", "edmundson", "sum-basic", "kl", "reduction"),  # sumy's
+)
 INPUTS_HELP = "Article files, '-' for standard input, sample:NAME (a bundled sample) or @ID (a library article)."
 
 
@@ -144,7 +149,14 @@ COMMANDS: tuple[Command, ...] = (
         "Summarize articles: the chosen sentences in article order.",
         (
             Param("files", (), INPUTS_HELP, "FILE...", many=True, required=True),
-            Param("sentences", ("--sentences", "-n"), "How many sentences to keep.", "N", int, minimum=1),
+            Param(
+                "sentences",
+                ("--sentences", "-n"),
+                "How many sentences to keep (default: more for a longer article, 1 to 6).",
+                "N",
+                int,
+                minimum=1,
+            ),
             Param(
                 "ratio",
                 ("--ratio", "-r"),
@@ -157,19 +169,26 @@ COMMANDS: tuple[Command, ...] = (
             Param(
                 "algorithm",
                 ("--algorithm", "-a"),
-                "news (default: newsread's own), lead (the first sentences), or a sumy method: "
-                + ", ".join(SUMMARY_METHODS[2:])
-                + ".",
+                "news (default: newsread's learned ranking), classic (its earlier weights), lead (the first "
+                "sentences), or a sumy method: " + ", ".join(SUMMARY_METHODS[3:]) + ".",
                 "METHOD",
                 default="news",
                 choices=SUMMARY_METHODS,
             ),
             LANGUAGE,
             _format("text", "json", "markdown"),
+            Param(
+                "explain",
+                ("--explain",),
+                "Text: after each sentence, why it was chosen (its place, score and strongest features).",
+                kind=bool,
+                default=False,
+            ),
         ),
         "tui.commands.summarize_cmd:summarize",
         fast=True,
-        epilog="JSON output is one object per input (JSON Lines).",
+        epilog="JSON output is one object per input (JSON Lines), each sentence with its position, score, "
+        "reason and strongest features.",
     ),
     Command(
         "extract",
@@ -318,12 +337,37 @@ COMMANDS: tuple[Command, ...] = (
         "search",
         "Full-text search over titles and bodies, Arabic-aware (diacritics, alef, ة/ه, ى/ي) and English-stemmed.",
         (
-            Param("query", (), 'Words (prefixes match), or "a phrase".', "QUERY...", many=True, required=True),
+            Param(
+                "query",
+                (),
+                'Words (in any form: بحضور finds حضور), word* for a prefix, or "a phrase".',
+                "[QUERY...]",
+                many=True,
+                default=(),
+            ),
+            Param(
+                "person",
+                ("--person", "-p"),
+                "Only the articles this person attended (any spelling, or part of the name), newest first.",
+                "NAME",
+            ),
             Param("limit", ("--limit", "-n"), "How many hits.", "N", int, default=20, minimum=1),
             _format("text", "json"),
         ),
         "tui.commands.library_cmd:search",
         fast=True,
+    ),
+    Command(
+        "people",
+        "People who attended the events of the library's articles, most followed first, with their latest title.",
+        (
+            Param("query", (), "Only people with this in one of their names.", "[QUERY]"),
+            Param("limit", ("--limit", "-n"), "How many people.", "N", int, default=50, minimum=1),
+            _format("text", "json"),
+        ),
+        "tui.commands.people_cmd:people",
+        fast=True,
+        epilog="The index is filled as articles are analysed (the reader, or 'newsread analyze --library-all').",
     ),
     Command(
         "rm",

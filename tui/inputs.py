@@ -48,6 +48,15 @@ def _library_input(ref: str, library_path: Path | None) -> InputText:
     return InputText(ref, article.text, article.language)
 
 
+def report_truncated(source: InputText) -> None:
+    """A notice on stderr (the exit status stays 0) when ``analyze`` reads only the start of a long input."""
+    from summarize.analysis import analysed_part
+
+    read = len(analysed_part(source.text))
+    if read < len(source.text):
+        report(f"{source.name}: long text: analysed its first {read:,} of {len(source.text):,} characters")
+
+
 def check_stdin_once(refs: Sequence[str]) -> None:
     """Standard input can be read once only."""
     if list(refs).count(STDIN) > 1:
@@ -94,6 +103,11 @@ class InputBatch:
                 self.failed += 1
                 continue
             yield number, source
+
+    def fail(self, message: str) -> None:
+        """One input could not be handled: one line on stderr, and the command ends with status 1."""
+        report(message)
+        self.failed += 1
 
     @property
     def several(self) -> bool:

@@ -23,7 +23,7 @@ _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 # Bidi embeddings, overrides, isolates and the deprecated format characters: never written, anywhere.
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069\u206a-\u206f"
 _UNSAFE = re.compile(f"[{_CONTROLS}{BIDI_CONTROLS}]")
-_UNSAFE_ONE_LINE = re.compile(f"[\t\n{_CONTROLS}{BIDI_CONTROLS}]")
+_UNSAFE_ONE_LINE = re.compile(f"[\t\n\u2028\u2029{_CONTROLS}{BIDI_CONTROLS}]")
 # In JSON text, C0 controls are already escaped by json.dumps; the rest are not (with ensure_ascii=False).
 _UNSAFE_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}\u2028\u2029]")
 
@@ -38,7 +38,7 @@ def _picture(code: int) -> str:
 
 
 _PICTURES = {chr(c): _picture(c) for c in [*range(0x20), *range(0x7F, 0xA0)]} | dict.fromkeys(_BIDI_SET, "")
-_PICTURES["\n"] = _PICTURES["\t"] = " "  # only matched with one_line
+_PICTURES["\n"] = _PICTURES["\t"] = _PICTURES["\u2028"] = _PICTURES["\u2029"] = " "  # only matched with one_line
 
 
 def for_terminal(text: str, *, one_line: bool = False) -> str:
@@ -60,3 +60,14 @@ def escape_json(document: str) -> str:
 def is_terminal_safe(text: str) -> bool:
     """Whether ``text`` holds no C0 (but TAB/LF), DEL, C1 or bidi override/isolate character."""
     return not _UNSAFE.search(text)
+
+
+def web_link(source: str | None) -> str | None:
+    """``source`` if it is an ``http(s)`` address fit to hand to the terminal as an OSC 8 link or to the
+    clipboard, else ``None``: ``file:`` and ``javascript:`` are no links to click, and a control, bidi
+    control or line break in one (``ESC [201~`` then a newline ends a bracketed paste) is paste-jacking."""
+    if not source or not source.lower().startswith(("http://", "https://")):
+        return None
+    if not is_terminal_safe(source) or any(c.isspace() for c in source):
+        return None
+    return source

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from articles.decoding import DecodeError, decode_bytes
 from articles.fetch import fetch, is_url
+from articles.metadata import check_length, checked
 from articles.model import Article
 from articles.sources import STDIN, LoadError, read_bytes
 from summarize.language import detect_language
@@ -45,6 +46,7 @@ class Loaded:
 
     articles: list[Article] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    restores: bool = False  # newsread's own export: an article already stored takes its flags and tags
 
 
 def expand(refs: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -172,7 +174,7 @@ def from_bytes(
         if kind == "json":
             from articles.export import parse_export
 
-            loaded = Loaded(parse_export(_decode(data, name)))
+            loaded = Loaded(parse_export(_decode(data, name)), restores=True)
         elif kind == "feed":
             from articles.importers.feeds import parse_feed
 
@@ -184,7 +186,10 @@ def from_bytes(
         else:
             from articles.importers.text import parse_text
 
-            loaded = Loaded([parse_text(_decode(data, name), source=source, markdown=kind == "markdown")])
+            text = _decode(data, name)
+            check_length(len(text))  # before the parsing, which a 50 MB text would make wait
+            loaded = Loaded([parse_text(text, source=source, markdown=kind == "markdown")])
+        loaded.articles = _checked(loaded.articles)
     except ImportFailure:
         raise
     except (ValueError, LookupError) as exc:
@@ -194,6 +199,17 @@ def from_bytes(
         raise ImportFailure(f"{name}: no article found")
     loaded.articles = [with_language(a) for a in loaded.articles]
     return loaded
+
+
+def _checked(articles: list[Article]) -> list[Article]:
+    """Every article through the one import check (``articles.metadata.checked``); ``ValueError`` names the bad one."""
+    out = []
+    for number, article in enumerate(articles, 1):
+        try:
+            out.append(checked(article))
+        except ValueError as exc:
+            raise ValueError(f"article {number}: {exc}") from exc
+    return out
 
 
 def _decode(data: bytes, name: str) -> str:

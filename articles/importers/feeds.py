@@ -2,7 +2,9 @@
 
 Entity declarations are how "billion laughs" expansion and external-entity reads get
 in; no real news feed needs them, so defusedxml checks every feed before feedparser
-sees it. Each entry becomes one article; an entry without any text is reported, not stored.
+sees it. The check reads the feed as feedparser will, decoded to UTF-8 by feedparser's own
+detection first: in EBCDIC or UTF-16, ``<!ENTITY`` is not the ASCII bytes a check could look for.
+Each entry becomes one article; an entry without any text is reported, not stored.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ import re
 from datetime import UTC, datetime
 
 from articles.importers.html import fragment_paragraphs
+from articles.metadata import check_length
 from articles.model import Article
 
 MAX_ENTRIES = 10_000  # a feed lists recent items (100,000 took 15 s and 270 MB): refused up front
-_ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]")
+# feedparser reads <ITEM> and <Entry> as entries too: so must the count
+_ENTRY_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]", re.IGNORECASE)
 
 
 class TooManyEntries(ValueError):
@@ -44,6 +48,13 @@ def check_safe(data: bytes) -> None:
             raise UnsafeFeed("feed refused: it declares XML entities (unsafe)") from None
 
 
+def as_utf8(data: bytes) -> bytes:
+    """The feed in UTF-8, decoded as feedparser decodes it (BOM, EBCDIC and UTF-16 sniffing, the XML declaration)."""
+    from feedparser.encodings import convert_to_utf8
+
+    return convert_to_utf8({}, data, {})
+
+
 def _iso(parsed: object) -> str | None:
     if not parsed:
         return None
@@ -59,6 +70,7 @@ def _entry_article(entry: dict, *, feed_source: str, language: str | None) -> Ar
         html = max((part.get("value", "") for part in entry["content"]), key=len)
     if not html.strip():
         html = entry.get("summary", "") or ""
+    check_length(len(html))  # ValueError: this entry fails, the others are imported
     paragraphs = fragment_paragraphs(html) if html.strip() else []
     title_parts = fragment_paragraphs(entry.get("title", "") or "")
     title = " ".join(title_parts)
@@ -83,6 +95,7 @@ def parse_feed(data: bytes, *, source: str):  # -> Loaded (import kept local to 
 
     from articles.importers import Loaded
 
+    data = as_utf8(data)  # the checks below and feedparser then read the very same text
     check_safe(data)
     entries = len(_ENTRY_TAG.findall(data))
     if entries > MAX_ENTRIES:
@@ -95,9 +108,13 @@ def parse_feed(data: bytes, *, source: str):  # -> Loaded (import kept local to 
     language = parsed.feed.get("language") or None
     loaded = Loaded()
     for number, entry in enumerate(parsed.entries, 1):
-        article = _entry_article(entry, feed_source=source, language=language)
+        label = entry.get("title") or entry.get("link") or f"#{number}"
+        try:
+            article = _entry_article(entry, feed_source=source, language=language)
+        except ValueError as exc:  # one odd entry costs that entry, never the whole feed
+            loaded.failures.append(f"entry {label!r}: {exc}")
+            continue
         if article is None:
-            label = entry.get("title") or entry.get("link") or f"#{number}"
             loaded.failures.append(f"entry {label!r}: no text in the feed entry")
         else:
             loaded.articles.append(article)

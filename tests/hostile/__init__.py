@@ -102,3 +102,98 @@ def hostile_export() -> str:
 def leaks(text: str) -> list[str]:
     """The forbidden characters in ``text`` (empty when it is safe to show)."""
     return FORBIDDEN.findall(text)
+
+
+# Issue 17: metadata fields (a feed's <language>, a date, an export's "imported") carrying terminal sequences.
+METADATA_PAYLOADS: list[tuple[str, str]] = [
+    ("osc-title-alt-screen", f"{ESC}]0;pwned{BEL}{ESC}[?1049h"),
+    ("full-reset", f"{ESC}c"),
+    ("csi-clear", f"{ESC}[2J"),
+    ("c1-csi", "\x9b2J"),
+    ("rlo", "\u202ene"),
+    ("newline", "en\nar"),
+    ("long", "en-" + "x" * 500),
+]
+
+
+def hostile_metadata_feed(payload: str) -> bytes:
+    """An RSS feed whose channel ``<language>`` and an entry's ``<pubDate>`` carry ``payload``."""
+    esc = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed</title>'
+        f"<language>{esc}</language><item><title>Metadata story</title><pubDate>{esc}</pubDate>"
+        f"<description>{FILLER_EN}</description></item></channel></rss>"
+    ).encode()
+
+
+def hostile_metadata_export() -> str:
+    """A newsread JSON export whose language, published and imported fields carry every metadata payload."""
+    import json
+
+    articles = [
+        {
+            "title": f"Metadata {name}",
+            "paragraphs": [f"{FILLER_EN} Number {n}."],
+            "language": payload,
+            "published": payload,
+            "imported": f"2024-01-0{1 + n % 9}{payload}",
+        }
+        for n, (name, payload) in enumerate(METADATA_PAYLOADS)
+    ]
+    return json.dumps({"format": "newsread-export", "version": 1, "articles": articles})
+
+
+# Issue 17.2: entity declarations in encodings where "<!ENTITY" is not ASCII bytes.
+ENTITY_FEED_ENCODINGS = ["utf-8", "utf-16", "utf-16-be", "cp037", "cp500", "utf-7"]
+
+
+def entity_feed(encoding: str, *, references: int = 2000, size: int = 1000, entity: bool = True) -> bytes:
+    """An RSS feed in ``encoding`` declaring one ``size``-character entity used ``references`` times
+    (a quadratic blow-up: ``references * size`` characters once expanded); without ``entity``, an ordinary feed."""
+    doctype = f'<!DOCTYPE rss [<!ENTITY big "{"x" * size}">]>' if entity else ""
+    body = "&big;" * references if entity else FILLER_EN
+    label = "utf-16" if encoding.startswith("utf-16") else encoding
+    xml = (
+        f'<?xml version="1.0" encoding="{label}"?>{doctype}<rss version="2.0"><channel><title>t</title>'
+        f"<item><title>Entity story</title><description>{body}</description></item></channel></rss>"
+    )
+    return xml.encode(encoding)  # "utf-16" starts with a byte-order mark, "utf-16-be" has none
+
+
+# Issue 17.4: characters XML cannot hold (lxml refuses a whole document for one), raw and as references.
+XML_INCOMPATIBLE = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]]
+XML_INCOMPATIBLE_REFERENCES = [f"&#{ord(c)};" for c in XML_INCOMPATIBLE] + [f"&#x{ord(c):X};" for c in XML_INCOMPATIBLE]
+
+
+def feed_with_control_entries(controls: list[str]) -> bytes:
+    """An RSS feed of one ordinary entry and one entry per control, each inside the entry's HTML."""
+
+    def escaped(html: str) -> str:
+        return html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    items = ["<item><title>Ordinary entry</title><description>The council met on Monday.</description></item>"]
+    for n, control in enumerate(controls):
+        body = escaped(f"<p>Entry {n} keeps its words {control} around the control.</p><p>Second paragraph.</p>")
+        items.append(f"<item><title>Control entry {n}</title><description>{body}</description></item>")
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{"".join(items)}</channel></rss>'
+    return feed.encode("utf-8")
+
+
+def page_with(snippet: str) -> bytes:
+    """An ordinary article page with ``snippet`` inside one of its paragraphs."""
+    paragraphs = "".join(f"<p>{FILLER_EN} Paragraph {n}.</p>" for n in range(4))
+    return (
+        f"<html><head><title>Harbour news</title></head><body><article><h1>Harbour news</h1>{paragraphs}"
+        f"<p>The ferry {snippet} sailed at noon.</p></article></body></html>"
+    ).encode()
+
+
+# Issue 17.9: JSON exports holding lone surrogates ("\ud800" is valid JSON, but no character).
+def export_with_lone_surrogate(field: str) -> str:
+    """A one-article export (JSON text, ASCII) whose ``field`` holds a lone surrogate escape."""
+    import json
+
+    article = {"title": "Surrogate story", "paragraphs": [f"{FILLER_EN}"], "tags": ["ok"], "source": "http://a.test/"}
+    value = "bad \ud800 value" if field != "paragraphs" else [FILLER_EN, "bad \udfff paragraph"]
+    article[field] = value if field not in ("tags",) else ["bad \udbff tag"]
+    return json.dumps({"format": "newsread-export", "version": 1, "articles": [article]})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.errors import UsageError, UserError
+from tui.errors import UsageError, UserError, report
 from tui.options import GlobalOptions
 
 
@@ -25,11 +25,18 @@ def launch(options: GlobalOptions) -> int:
 
     library = open_library(options.library)
     from tui.app import NewsreadApp
-    from tui.rendering import bidi_guard
+    from tui.rendering import bidi_exit_sequence, bidi_guard
+    from tui.signals import guarded
 
     bidi_guard(sys.stdout, options.render.bidi)  # app mode: CSI 8 l now (VTE stops reordering), CSI 8 h at exit
+
+    app = NewsreadApp(library, options=options.render, keymap=keymap, debug=options.debug)
     try:
-        NewsreadApp(library, options=options.render, keymap=keymap).run()
+        # SIGTERM, SIGHUP, SIGQUIT...: exit the app the normal way, so the terminal comes back as it was
+        with guarded(lambda status: app.exit(return_code=status), extra_reset=bidi_exit_sequence(options.render.bidi)):
+            app.run()
     finally:
         library.close()
-    return 0
+    if app.crash:
+        report(app.crash)
+    return app.return_code or 0

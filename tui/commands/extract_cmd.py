@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarize.analysis import Analysis
-from tui.inputs import InputBatch, language_option
+from tui.inputs import InputBatch, language_option, report_truncated
 from tui.options import GlobalOptions
 from tui.output import Output
 
@@ -20,6 +20,7 @@ def extract(
     out = Output(options.render)
     batch = InputBatch(files, "Extracting", options.library)
     for number, source in batch:
+        report_truncated(source)
         result = analyze(source.text, lang or source.language, summary=False)
         if as_json or output_format == "json":
             out.json({"file": source.name, **result.extraction_json()})

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from articles.model import Article
 from articles.sources import LoadError
-from articles.store import Library
+from articles.store import Library, ListFilter, SearchHit
 from tui import errors
 from tui.inputs import check_stdin_once
 from tui.library_access import library_errors, open_library, parse_id
@@ -39,17 +39,23 @@ def add(options: GlobalOptions, *, refs: Sequence[str], tags: Sequence[str]) -> 
 
     check_stdin_once(refs)
     items, failures = expand(refs)
-    added = skipped = 0
-    batch: list[Article] = []
+    added = skipped = restored = 0
+    batches: dict[bool, list[Article]] = {False: [], True: []}  # by whether they restore marks
     with library_errors(), open_library(options.library) as library:
         # Worker processes (for many inputs) start here, before the progress bar's thread;
         # they never touch the library connection they inherit.
         loaded_inputs = load_all(items)
 
         def flush() -> None:
-            nonlocal added, skipped
-            if batch:
-                outcomes = library.add_many(batch)
+            nonlocal added, skipped, restored
+            for restore, batch in batches.items():
+                if not batch:
+                    continue
+                if restore:
+                    outcomes, changed = library.restore_many(batch)
+                    restored += changed
+                else:
+                    outcomes = library.add_many(batch)
                 added += sum(1 for _, new in outcomes if new)
                 skipped += sum(1 for _, new in outcomes if not new)
                 batch.clear()
@@ -60,15 +66,17 @@ def add(options: GlobalOptions, *, refs: Sequence[str], tags: Sequence[str]) -> 
                 failures.append(str(loaded))
                 continue
             failures.extend(loaded.failures)
+            batch = batches[loaded.restores]
             for article in loaded.articles:
                 batch.append(replace(article, tags=tuple(dict.fromkeys([*article.tags, *tags]))) if tags else article)
-            if len(batch) >= BATCH_ARTICLES or time.monotonic() - last_flush > BATCH_SECONDS:
+            if sum(map(len, batches.values())) >= BATCH_ARTICLES or time.monotonic() - last_flush > BATCH_SECONDS:
                 flush()
                 last_flush = time.monotonic()
         flush()
     for failure in failures:
         errors.report(failure)
-    print(f"added {added}, skipped {_plural(skipped, 'duplicate')}, failed {len(failures)}")
+    summary = f"added {added}, skipped {_plural(skipped, 'duplicate')}, failed {len(failures)}"
+    print(summary + (f", restored the marks of {restored}" if restored else ""))
     return 1 if failures else 0
 
 
@@ -90,8 +98,9 @@ def list_articles(
     lang = lang.strip().lower() if lang else None
     out = Output(options.render)
     with library_errors(), open_library(options.library) as library:
-        total = library.count(unread=unread, starred=starred, lang=lang)
-        rows = library.rows(offset=offset, limit=limit or max(total, 1), unread=unread, starred=starred, lang=lang)
+        where = ListFilter(unread=unread, starred=starred, language=lang)
+        total = library.count(where)
+        rows = library.rows(where, offset=offset, limit=limit or max(total, 1))
     for row in rows:
         if output_format == "json":
             out.json(
@@ -105,6 +114,7 @@ def list_articles(
                     "imported": row.imported,
                     "read": row.read,
                     "starred": row.starred,
+                    "tags": list(row.tags),
                 }
             )
         else:
@@ -157,21 +167,35 @@ def show(options: GlobalOptions, *, article_ref: str, output_format: str) -> int
     return 0
 
 
-def search(options: GlobalOptions, *, query: Sequence[str], limit: int, output_format: str) -> int:
-    """Full-text search over titles and bodies."""
+def search(options: GlobalOptions, *, query: Sequence[str], person: str | None, limit: int, output_format: str) -> int:
+    """Full-text search over titles and bodies, or the articles a person attended."""
     text = " ".join(query)
+    if not text.strip() and not person:
+        raise errors.UsageError("say what to search for: words, or --person NAME")
     out = Output(options.render)
     with library_errors(), open_library(options.library) as library:
-        hits = library.search(text, limit=limit)
+        found = library.find_person(person) if person else None
+        if person and found is None:
+            errors.report(f"no one called {person!r} in the people index (see 'newsread people')")
+            return 1
+        if found is not None and not text.strip():
+            rows = library.rows(ListFilter(person=found.id), limit=limit)
+            hits = [SearchHit(r.id, r.title, "", 0.0) for r in rows]
+        else:
+            hits = library.search(text, limit=limit if found is None else 10_000)
+            if found is not None:
+                attended = {r.id for r in library.rows(ListFilter(person=found.id), limit=1_000_000)}
+                hits = [h for h in hits if h.id in attended][:limit]
     if not hits:
-        errors.report(f"no article matches {text!r}")
+        errors.report(f"no article matches {text or person!r}")
         return 1
     for hit in hits:
         if output_format == "json":
             out.json({"id": hit.id, "title": hit.title, "snippet": hit.snippet, "rank": hit.rank})
         else:
             out.row(f"{hit.id:>5}  ", hit.title)
-            out.row("       ", hit.snippet, wrap=True)
+            if hit.snippet:
+                out.row("       ", hit.snippet, wrap=True)
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.errors import UsageError
-from tui.inputs import InputBatch, language_option
+from tui.inputs import InputBatch, language_option, report_truncated
 from tui.options import GlobalOptions
 from tui.output import Output
 
@@ -19,9 +19,11 @@ def summarize(
     algorithm: str,
     language: str | None,
     output_format: str,
+    explain: bool,
 ) -> int:
     """Summarize each input; the chosen sentences in article order."""
     from summarize.analysis import analyze
+    from summarize.summary import InputTooLong
 
     if sentences is not None and ratio is not None:
         raise UsageError("use --sentences or --ratio, not both")
@@ -29,9 +31,15 @@ def summarize(
     out = Output(options.render)
     batch = InputBatch(files, "Summarizing", options.library)
     for number, source in batch:
-        result = analyze(
-            source.text, lang or source.language, method=algorithm, sentences=sentences, ratio=ratio, extraction=False
-        )
+        report_truncated(source)
+        try:
+            language = lang or source.language
+            result = analyze(
+                source.text, language, method=algorithm, sentences=sentences, ratio=ratio, extraction=False
+            )
+        except InputTooLong as exc:
+            batch.fail(f"{source.name}: {exc}")
+            continue
         if output_format == "json":
             out.json({"file": source.name, **result.summary_json()})
         elif output_format == "markdown":
@@ -48,4 +56,6 @@ def summarize(
                 out.line(f"==> {source.name} <==")
             for chosen in result.sentences:
                 out.line(chosen.text)
+                if explain:
+                    out.line(f"  ({chosen.explanation()})")
     return batch.status

@@ -11,17 +11,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.sanitize import for_terminal, is_terminal_safe
+from tui.sanitize import for_terminal, web_link
 
 
 def link_text(source: str | None) -> Text:
-    """The source as shown: controls neutralized; a link only when the address itself is safe to send
-    to the terminal (the OSC 8 target is written as is: an ESC or BEL in it would end the sequence)."""
+    """The source as shown: controls neutralized; a link only for a clean http(s) address (the OSC 8
+    target is written as is: an ESC or BEL in it would end the sequence; file: and javascript: are no links)."""
     if not source:
         return Text("This article has no source link.", style="italic")
     shown = for_terminal(source, one_line=True)
-    if "://" in source and is_terminal_safe(source) and not any(c.isspace() for c in source):
-        return Text(shown, style=Style(link=source, underline=True))
+    link = web_link(source)
+    if link:
+        return Text(shown, style=Style(link=link, underline=True))
     return Text(shown)
 
 
@@ -46,7 +47,7 @@ class LinkScreen(ModalScreen[None]):
         self.dismiss(None)
 
     def action_copy(self) -> None:
-        if self.source:
-            self.app.copy_to_clipboard(self.source)
+        if self.source:  # what is shown: one line, controls neutralized (never a paste-jacking payload)
+            self.app.copy_to_clipboard(web_link(self.source) or for_terminal(self.source, one_line=True))
             self.notify("Copied the link.")
         self.dismiss(None)

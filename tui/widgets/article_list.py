@@ -8,7 +8,7 @@ are right-aligned in their column.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar, Protocol
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -19,10 +19,15 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from articles.store import EVERYTHING, ArticleRow, ListFilter, RowKey
+from tui.dates import short_date
 from tui.options import RenderOptions
+from tui.sanitize import for_terminal
 from tui.widgets.lines_view import is_rtl, layout
 
 PAGE_SIZE = 200
+MAX_PAGES = 50  # 10,000 rows in memory at most, whatever the library's size
+DATE_ROOM = 34  # cells from which a row shows its date (a 120-column terminal gives the list 35)
 TITLE_CACHE = 4000
 UNREAD_MARK, STAR_MARK = "●", "★"
 
@@ -30,8 +35,13 @@ UNREAD_MARK, STAR_MARK = "●", "★"
 class RowSource(Protocol):
     """What the list needs from the library (``articles.store.Library`` provides it)."""
 
-    def count(self) -> int: ...
-    def rows(self, *, offset: int = 0, limit: int = 100) -> list[Any]: ...
+    def count(self, where: ListFilter = ...) -> int: ...
+    def rows(self, where: ListFilter = ..., *, offset: int = 0, limit: int = 100) -> list[ArticleRow]: ...
+    def page(
+        self, where: ListFilter = ..., *, after: RowKey | None = None, limit: int = 100, backwards: bool = False
+    ) -> list[ArticleRow]: ...
+    def key_of(self, article_id: int) -> RowKey | None: ...
+    def position(self, article_id: int, where: ListFilter = ...) -> int | None: ...
 
 
 def fit_title(title: str, width: int, render: RenderOptions) -> tuple[str, bool]:
@@ -49,6 +59,14 @@ def fit_title(title: str, width: int, render: RenderOptions) -> tuple[str, bool]
     return line, rtl
 
 
+def row_meta(row: ArticleRow, width: int) -> str:
+    """The date and language columns (as wide as there is room for), made safe for the terminal."""
+    lang = for_terminal(row.language or "--", one_line=True)[:2].ljust(2)
+    if width >= DATE_ROOM:
+        return f"{short_date(row.published, row.sort_key or row.imported)} {lang} "
+    return f"{lang} " if width >= 20 else ""
+
+
 class ArticleList(ScrollView, can_focus=True):
     """Rows of (unread, star, date, language, title); a cursor; pages fetched on demand."""
 
@@ -57,7 +75,7 @@ class ArticleList(ScrollView, can_focus=True):
     class Highlighted(Message):
         """The cursor moved to another article."""
 
-        def __init__(self, article_list: ArticleList, row: Any) -> None:
+        def __init__(self, article_list: ArticleList, row: ArticleRow) -> None:
             super().__init__()
             self.article_list = article_list
             self.row = row
@@ -65,28 +83,40 @@ class ArticleList(ScrollView, can_focus=True):
     class Selected(Message):
         """The user opened the row under the cursor (enter or a click on the selected row)."""
 
-        def __init__(self, article_list: ArticleList, row: Any) -> None:
+        def __init__(self, article_list: ArticleList, row: ArticleRow) -> None:
             super().__init__()
             self.article_list = article_list
             self.row = row
 
-    def __init__(self, source: RowSource, render: RenderOptions = RenderOptions(), *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        source: RowSource,
+        render: RenderOptions | None = None,
+        *,
+        where: ListFilter = EVERYTHING,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.source = source
-        self.render_options = render
+        self.render_options = render or RenderOptions()
+        self.where = where
         self.cursor = 0
         self._count = 0
-        self._pages: dict[int, list[Any]] = {}
+        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
         self._styles: dict[tuple[bool, bool], tuple[Style, Style, Style]] = {}
         self._titles: OrderedDict[tuple[int, str, int], tuple[str, bool]] = OrderedDict()
         self.reload()
 
     # data
-    def reload(self) -> None:
-        """Forget cached pages (after marks or imports) and re-count."""
+    def reload(self, *, follow: int | None = None) -> None:
+        """Forget cached pages (after marks or imports) and re-count; the cursor stays on article
+        ``follow`` (default: the one under it) wherever new rows put it, never on a row number."""
+        current = self.current_row if follow is None and self._count else None
+        follow = follow if follow is not None else (current.id if current is not None else None)
         self._pages.clear()
-        self._count = self.source.count()
-        self.cursor = min(self.cursor, max(0, self._count - 1))
+        self._count = self.source.count(self.where)
+        position = self.source.position(follow, self.where) if follow is not None else None
+        self.cursor = position if position is not None else min(self.cursor, max(0, self._count - 1))
         # the width never scrolls, so it is left at 0: a resize then needs no new virtual size
         # (and no layout pass), only a count change does
         if self.virtual_size.height != self._count:
@@ -95,30 +125,53 @@ class ArticleList(ScrollView, can_focus=True):
             # more rows than the terminal has lines: the scrollbar is certain, and knowing it before
             # the first layout spares a second one (and a repaint of the list) once it appears
             self.set_reactive(ScrollView.show_vertical_scrollbar, True)
+        if self.is_mounted:
+            self._scroll_cursor_into_view()
         self.refresh()
 
     @property
     def row_count(self) -> int:
         return self._count
 
-    def row_at(self, index: int) -> Any | None:
+    def row_at(self, index: int) -> ArticleRow | None:
         if not 0 <= index < self._count:
             return None
         page = index // PAGE_SIZE
         rows = self._pages.get(page)
         if rows is None:
-            rows = self.source.rows(offset=page * PAGE_SIZE, limit=PAGE_SIZE)
-            if len(self._pages) > 50:
-                self._pages.clear()
-            self._pages[page] = rows
+            rows = self._fetch(page)
+            self._keep(page, rows)
+        else:
+            self._pages.move_to_end(page)
         offset = index - page * PAGE_SIZE
         return rows[offset] if offset < len(rows) else None
 
+    def _keep(self, page: int, rows: list[ArticleRow]) -> None:
+        self._pages[page] = rows
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+
+    def _fetch(self, page: int) -> list[ArticleRow]:
+        """Rows of ``page`` by keyset from a neighbouring page or an end of the list; only a jump far
+        from both (dragging the scrollbar) pays one OFFSET query."""
+        start = page * PAGE_SIZE
+        size = min(PAGE_SIZE, self._count - start)
+        before, after = self._pages.get(page - 1), self._pages.get(page + 1)
+        if page == 0:
+            return self.source.page(self.where, limit=size)
+        if before and len(before) == PAGE_SIZE:
+            return self.source.page(self.where, after=before[-1].key, limit=size)
+        if after:
+            return self.source.page(self.where, after=after[0].key, limit=size, backwards=True)
+        if start + size >= self._count:
+            return self.source.page(self.where, limit=size, backwards=True)
+        return self.source.rows(self.where, offset=start, limit=size)
+
     @property
-    def current_row(self) -> Any | None:
+    def current_row(self) -> ArticleRow | None:
         return self.row_at(self.cursor)
 
-    def replace_row(self, row: Any) -> None:
+    def replace_row(self, row: ArticleRow) -> None:
         """Update one cached row in place (after ``r``/``s``) without refetching the page."""
         for rows in self._pages.values():
             for n, old in enumerate(rows):
@@ -126,16 +179,29 @@ class ArticleList(ScrollView, can_focus=True):
                     rows[n] = row
         self.refresh()
 
-    def index_of(self, article_id: int, start: int = 0) -> int | None:
-        """Position of ``article_id`` in list order, searching forward from ``start`` then from the top."""
-        for begin, end in ((start, self._count), (0, start)):
-            index = begin
-            while index < end:
-                row = self.row_at(index)
-                if row is not None and row.id == article_id:
-                    return index
-                index += 1
-        return None
+    def index_of(self, article_id: int) -> int | None:
+        """Position of ``article_id`` in this list (one indexed count), its page fetched around it."""
+        key = self.source.key_of(article_id)
+        index = self.source.position(article_id, self.where) if key is not None else None
+        if key is None or index is None:
+            return None
+        page = index // PAGE_SIZE
+        if page not in self._pages:
+            start = page * PAGE_SIZE
+            before = self.source.page(self.where, after=key, limit=index - start, backwards=True)
+            # ids are whole numbers: "after (sort_key, id + 1)" is "from this row on"
+            rest = self.source.page(self.where, after=(key[0], key[1] + 1), limit=start + PAGE_SIZE - index)
+            if len(before) == index - start and rest and rest[0].id == article_id:
+                self._keep(page, before + rest)
+        return index
+
+    def move_to_article(self, article_id: int) -> bool:
+        """Put the cursor on ``article_id``; False when it is not in this list."""
+        index = self.index_of(article_id)
+        if index is None:
+            return False
+        self.move_to(index)
+        return True
 
     # cursor
     def move_to(self, index: int) -> None:
@@ -148,8 +214,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._scroll_cursor_into_view()
         self.refresh_line(old)
         self.refresh_line(index)
-        if changed:
-            self.post_message(self.Highlighted(self, self.current_row))
+        row = self.current_row
+        if changed and row is not None:
+            self.post_message(self.Highlighted(self, row))
 
     def refresh_line(self, index: int) -> None:
         y = index - self.scroll_offset.y
@@ -205,7 +272,7 @@ class ArticleList(ScrollView, can_focus=True):
             self._styles[key] = found
         return found
 
-    def _title(self, row: Any, width: int) -> tuple[str, bool]:
+    def _title(self, row: ArticleRow, width: int) -> tuple[str, bool]:
         key = (row.id, row.title, width)
         found = self._titles.get(key)
         if found is None:
@@ -223,9 +290,7 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, self._row_styles(False, False)[0])
         base, style, meta_style = self._row_styles(not row.read, index == self.cursor)
         marks = f"{' ' if row.read else UNREAD_MARK}{STAR_MARK if row.starred else ' '} "
-        date = (row.published or row.imported or "")[:10]
-        lang = (row.language or "--")[:2]
-        meta = f"{date} {lang} " if width >= 44 else f"{lang} " if width >= 20 else ""
+        meta = row_meta(row, width)
         title_width = max(0, width - cell_len(marks) - cell_len(meta))
         title, rtl = self._title(row, title_width)
         gap = " " * max(0, title_width - cell_len(title))

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from articles.model import Article
 from tui.options import RenderOptions
 from tui.widgets.lines_view import Block, LinesView
+
+# The reader lays out at most this many characters of an article, and a longer paragraph in pieces
+# of at most READER_MAX_PARAGRAPH (bidi runs over a whole paragraph: one 300,000-character Arabic line
+# took 9 s). Layout is on the UI thread: a 5 MB article froze it for 12 s. A notice says what is left out.
+READER_MAX_CHARS = 200_000
+READER_MAX_PARAGRAPH = 5_000
 
 
 def paragraph_offsets(article: Article) -> list[tuple[int, int]]:
@@ -65,7 +72,46 @@ def article_blocks(
                 blocks.append(Block(piece, "highlight" if marked else "body", gap=1 if n == len(runs) - 1 else 0))
         else:
             blocks.append(Block(paragraph))
-    return blocks
+    return capped(blocks, article.id)
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut at spaces into pieces of at most ``READER_MAX_PARAGRAPH`` characters."""
+    pieces = []
+    while len(text) > READER_MAX_PARAGRAPH:
+        cut = text.rfind(" ", READER_MAX_PARAGRAPH // 2, READER_MAX_PARAGRAPH)
+        cut = cut if cut > 0 else READER_MAX_PARAGRAPH
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip(" ")
+    return [*pieces, text]
+
+
+def capped(blocks: list[Block], article_id: int | None) -> list[Block]:
+    """``blocks`` cut to ``READER_MAX_CHARS`` characters (with a notice) and long ones into pieces."""
+    total = sum(len(block.text) for block in blocks)
+    if total <= READER_MAX_CHARS and all(len(block.text) <= READER_MAX_PARAGRAPH for block in blocks):
+        return blocks
+    out: list[Block] = []
+    shown = 0
+    for block in blocks:
+        if shown >= READER_MAX_CHARS:
+            break
+        text = block.text[: READER_MAX_CHARS - shown]
+        shown += len(text)
+        pieces = _pieces(text)
+        for n, piece in enumerate(pieces):
+            last = n == len(pieces) - 1
+            out.append(replace(block, text=piece, gap=block.gap if last else 0, prefix=block.prefix if not n else ""))
+    if shown < total:
+        command = f"newsread show {article_id}" if article_id is not None else "newsread show"
+        out.append(
+            Block(
+                f"⚠ The article is {total:,} characters long: the reader shows its first {shown:,}; "
+                f"'{command}' prints all of it.",
+                "warning",
+            )
+        )
+    return out
 
 
 class ReaderView(LinesView):
