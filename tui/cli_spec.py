@@ -204,6 +204,104 @@ COMMANDS: tuple[Command, ...] = (
         epilog="JSON output is one object per input (JSON Lines).",
     ),
     Command(
+        "analyze",
+        "Analyse a whole corpus (summary, attendees, objectives), as data, on every core or a Dask cluster. "
+        "With --out: one record per article (the analysis JSON plus id, path and error) in JSON Lines (.jsonl, "
+        "or '-' for standard output), one Parquet file (.parquet) or a Parquet dataset (a folder/). "
+        "Without --out: fill the library's analysis cache for --library-all or @IDs, skipping what is cached.",
+        (
+            Param(
+                "inputs",
+                (),
+                "Text files, folders (recursive), JSON Lines (.jsonl, .jsonl.gz: one article a line), Parquet files, "
+                "'-' (standard input), sample:NAME or @ID (a library article).",
+                "INPUT...",
+                many=True,
+                default=(),
+            ),
+            Param(
+                "out",
+                ("--out", "-o"),
+                "Write records here: FILE.jsonl, FILE.parquet, FOLDER/ (Parquet parts) or - (JSON Lines on "
+                "standard output). Without it, fill the library's analysis cache instead.",
+                "PATH",
+            ),
+            Param("library_all", ("--library-all",), "Every article of the library.", kind=bool, default=False),
+            Param(
+                "jobs",
+                ("--jobs", "-j"),
+                "Worker processes (default: every core); with --dask local, the workers of the local cluster.",
+                "N",
+                int,
+                minimum=1,
+            ),
+            Param(
+                "unordered",
+                ("--unordered",),
+                "Write records as they finish, not in input order (keeps every core busy behind a slow article).",
+                kind=bool,
+                default=False,
+            ),
+            Param(
+                "resume",
+                ("--resume",),
+                "Continue an output: skip the articles it holds already (by id). Without it an existing "
+                "output is refused.",
+                kind=bool,
+                default=False,
+            ),
+            Param(
+                "text_field", ("--text-field",), "JSON Lines/Parquet: the article text's field.", "NAME", default="text"
+            ),
+            Param("id_field", ("--id-field",), "JSON Lines/Parquet: a field with each article's id.", "NAME"),
+            Param(
+                "title_field",
+                ("--title-field",),
+                "JSON Lines/Parquet: a field with the headline (it becomes the record's title).",
+                "NAME",
+            ),
+            Param(
+                "input_format",
+                ("--input-format",),
+                "auto (by name: .jsonl, .parquet, else text; '-' is one text), text, jsonl or parquet.",
+                "FORMAT",
+                default="auto",
+                choices=("auto", "text", "jsonl", "parquet"),
+            ),
+            LANGUAGE,
+            Param(
+                "dask",
+                ("--dask",),
+                "Run on a Dask cluster: the scheduler's address (tcp://host:8786) or 'local' for a local cluster; "
+                "--out is then a folder of Parquet parts (needs newsread[cluster]).",
+                "ADDRESS",
+            ),
+            Param(
+                "partition_size",
+                ("--partition-size",),
+                "Articles per Dask task and per Parquet part of a folder output.",
+                "N",
+                int,
+                default=1000,
+                minimum=1,
+            ),
+            Param(
+                "timeout",
+                ("--timeout",),
+                "Give up on an article after this many seconds (0: never); it is recorded as failed. "
+                "Not on a Dask cluster.",
+                "SECONDS",
+                float,
+                default=120,
+                minimum=0,
+            ),
+        ),
+        "tui.commands.analyze_cmd:analyze",
+        fast=True,
+        epilog="Progress with rate and ETA on stderr when it is a terminal; a one-line summary at the end. "
+        "Exit status 1 when any article failed (its record says why). See docs/corpus-scale.md.",
+    ),
+    Command(
         "add",
         "Import articles: text/Markdown files, folders, web pages, RSS/Atom feeds, newsread JSON exports.",
         (
