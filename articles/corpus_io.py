@@ -381,6 +381,7 @@ def record_schema() -> pyarrow.Schema:
     import pyarrow as pa
 
     strings = pa.list_(pa.string())
+    feature = pa.struct([("name", pa.string()), ("value", pa.float64()), ("contribution", pa.float64())])
     sentence = pa.struct(
         [
             ("index", pa.int64()),
@@ -388,6 +389,9 @@ def record_schema() -> pyarrow.Schema:
             ("text", pa.string()),
             ("start", pa.int64()),
             ("end", pa.int64()),
+            ("position", pa.int64()),
+            ("reason", pa.string()),
+            ("features", pa.list_(feature)),
         ]
     )
     attendee = pa.struct([("name", pa.string()), ("title", pa.string()), ("aliases", strings)])
