@@ -28,6 +28,11 @@ def _similar(a: str, b: str) -> bool:
     return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
+def _one_out(word: str) -> set[str]:
+    """The word and every form of it with one letter left out (a deletion neighbourhood)."""
+    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
+
+
 def _strip_conj(key: str) -> str:
     return key[1:] if key.startswith("و") and len(key) > 3 else key
 
@@ -135,12 +140,15 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
         for k, tok in enumerate(sentence.toks):
             if tok.word:
                 places.setdefault(tok.key, []).append((index, k))
-    # Each word under the lengths of its two forms: two spellings of one word differ by one letter
-    # at most (``_similar``), so a surname is compared only with words of about its length.
-    by_length: dict[int, set[str]] = {}
+    # Each word under its two forms and every form with one letter left out: two spellings of one
+    # word (``_similar``: one edit or one swap apart) share one of these, so a surname meets only the
+    # words it may match, whatever the article's length (comparing it with every word of about its
+    # length made extraction grow with the square of the text: 20 s at 200,000 characters).
+    neighbours: dict[str, set[str]] = {}
     for key in places:
         for form in {key, _surname_key(key)}:
-            by_length.setdefault(len(form), set()).add(key)
+            for variant in _one_out(form):
+                neighbours.setdefault(variant, set()).add(key)
     for c in clusters:
         full = max(c.mentions, key=lambda m: len(m.tokens))
         last = _strip_conj(full.tokens[-1])
@@ -149,7 +157,7 @@ def _attach_surnames(text: str, clusters: list[_Cluster], sentences: list[_Sente
         if all(m.bare and not m.confirmed for m in c.mentions):
             continue  # a name seen only after a verb is too weak to claim every later use of its last word
         first_names = {_strip_conj(m.tokens[0]) for m in c.mentions if len(m.tokens) >= 2}
-        near = set().union(*(by_length.get(len(last) + d, set()) for d in (-1, 0, 1)))
+        near = set().union(*(neighbours.get(variant, set()) for variant in _one_out(last)))
         keys = [key for key in near if _similar(key, last) or _similar(_surname_key(key), last)]
         found = sorted(place for key in keys for place in places[key])  # in reading order
         for index, k in found[:MAX_SURNAME_PLACES]:
