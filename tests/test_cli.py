@@ -46,7 +46,13 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
     )
     wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=30)
+    # stdin stays open until the process has ended: communicate() would close it at once, and a child
+    # slow to take the signal (a loaded machine) would read that end of input first ("empty input")
+    process.wait(timeout=30)
+    err = process.stderr.read()
+    process.stdin.close()
+    process.stdout.close()
+    process.stderr.close()
     assert (process.returncode, err.decode().strip()) == (130, "newsread: interrupted")
 
 
