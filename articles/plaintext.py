@@ -1,7 +1,8 @@
 """Structure of a plain-text article: kicker, headline, pull-quotes and paragraphs.
 
 Blocks are separated by blank lines. A short first block followed by another short
-block is a kicker (``أخبار عاجلة``, ``Breaking news``) over the headline; a short
+block is a kicker (``أخبار عاجلة``, ``Breaking news``) over the headline, and so is a short
+label line directly above a headline line in the first block; a short
 one-line block whose words mostly repeat a longer paragraph is a pull-quote.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from articles.model import Article
 from summarize.text import WORD, normalize, words
+from summarize.text.headings import is_label_over_headline
 from summarize.text.lists import is_list_item
 
 KICKER_MAX_WORDS = 4
@@ -72,13 +74,27 @@ def is_pull_quote(block: str, others: Sequence[str], content_words: Callable[[st
     return False
 
 
+def _label_over_headline(text: str) -> tuple[str, str] | None:
+    """The kicker and headline when the first block is exactly a label line over a headline line."""
+    match = re.match(r"\s*([^\n]*)\n([^\n]*)\n\s*\n", text.replace("\r\n", "\n"))
+    if match is None:
+        return None
+    label, headline = match.group(1).strip(), match.group(2).strip()
+    if not is_label_over_headline(label, headline, headline_max_words=TITLE_MAX_WORDS):
+        return None
+    return label, headline
+
+
 def parse_plaintext(text: str, *, source: str | None = None, language: str | None = None) -> Article:
     """Split ``text`` into an ``Article``; the text itself is kept as written."""
     parts = blocks(text)
     if not parts:
         raise ValueError("no text")
     kicker = None
-    if len(parts) >= 3 and _headline_like(parts[0], KICKER_MAX_WORDS) and _headline_like(parts[1], TITLE_MAX_WORDS):
+    label_and_headline = _label_over_headline(text)
+    if len(parts) >= 2 and label_and_headline is not None:
+        kicker, parts[0] = label_and_headline
+    elif len(parts) >= 3 and _headline_like(parts[0], KICKER_MAX_WORDS) and _headline_like(parts[1], TITLE_MAX_WORDS):
         kicker = parts.pop(0)
     if len(parts) >= 2 and _headline_like(parts[0], TITLE_MAX_WORDS):
         title = parts.pop(0)

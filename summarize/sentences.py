@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarize.text import has_arabic, words
+from summarize.text.headings import is_label_over_headline
 from summarize.text.lists import is_list_item
 
 KICKER, TITLE, ITEM, SENTENCE = "kicker", "title", "item", "sentence"
@@ -110,12 +111,34 @@ def _classify_heading(text: str, units: list[_Unit]) -> list[_Unit]:
             and not re.search(r"[.،,؛;:]$", content)
         )
 
+    label = _label_line(text, out)
+    if label is not None:
+        return [*label, *out[1:]]
     if len(out) >= 3 and headline_like(0, _KICKER_MAX_WORDS) and headline_like(1, _TITLE_MAX_WORDS):
         out[0] = _Unit(out[0].start, out[0].end, KICKER, out[0].paragraph)
         out[1] = _Unit(out[1].start, out[1].end, TITLE, out[1].paragraph)
     elif len(out) >= 2 and headline_like(0, _TITLE_MAX_WORDS):
         out[0] = _Unit(out[0].start, out[0].end, TITLE, out[0].paragraph)
     return out
+
+
+def _label_line(text: str, units: list[_Unit]) -> tuple[_Unit, _Unit] | None:
+    """The first unit cut into kicker and title when it is a label line directly over a headline line."""
+    if len(units) < 2 or units[0].kind != SENTENCE or units[1].paragraph == units[0].paragraph:
+        return None
+    first = units[0]
+    content = text[first.start : first.end]
+    if content.count("\n") != 1:
+        return None
+    label, headline = content.split("\n")
+    if not is_label_over_headline(label, headline, headline_max_words=_TITLE_MAX_WORDS):
+        return None
+    label_end = first.start + len(label.rstrip())
+    headline_start = first.start + len(label) + 1 + (len(headline) - len(headline.lstrip()))
+    return (
+        _Unit(first.start, label_end, KICKER, first.paragraph),
+        _Unit(headline_start, first.end, TITLE, first.paragraph),
+    )
 
 
 def _flat(text: str) -> str:

@@ -58,6 +58,25 @@ def test_plain_text_structure_and_language():
     assert article.language == "ar"
 
 
+def test_a_label_line_directly_over_the_headline_is_the_kicker():
+    article = one("أخبار عاجلة\nقمة الدوحة: القادة يتفقون على خطة للسلام\n\nقال المتحدث إن القمة انتهت.\n".encode())
+    assert (article.kicker, article.title) == ("أخبار عاجلة", "قمة الدوحة: القادة يتفقون على خطة للسلام")
+    assert article.paragraphs == ("قال المتحدث إن القمة انتهت.",)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Leaders of the G7 meet in Paris\nto agree a plan",  # a hard-wrapped headline: its longer line first
+        "قال الوزير:\nإن المصنع سيفتتح غدا في المدينة الجديدة",  # the first line ends like text
+    ],
+)
+def test_a_headline_on_two_lines_stays_one_headline(head):
+    article = one(f"{head}\n\nThe body of the article, long enough to be a paragraph.\n".encode())
+    assert article.kicker is None
+    assert article.title == head.replace("\n", " ")
+
+
 def test_english_text_language():
     article = one(b"Leaders meet\n\nThe leaders of the two countries met on Monday and they talked for hours.\n")
     assert article.language == "en" and article.title == "Leaders meet"

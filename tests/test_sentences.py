@@ -57,6 +57,19 @@ def test_kicker_and_headline_are_their_own_units():
     assert sentences[1].text == "الوزير: سنفتتح المصنع غدا"
 
 
+def test_a_label_line_directly_over_the_headline_is_the_kicker():
+    text = "أخبار عاجلة\r\nالوزير: سنفتتح المصنع غدا\r\n\r\nقال الوزير إن المصنع سيفتتح غدا. وأضاف أنه جاهز."
+    sentences = split_sentences(text, "ar")
+    assert [s.kind for s in sentences] == [KICKER, TITLE, SENTENCE, SENTENCE]
+    assert [text[s.start : s.end] for s in sentences[:2]] == ["أخبار عاجلة", "الوزير: سنفتتح المصنع غدا"]
+
+
+def test_a_hard_wrapped_headline_stays_one_title():
+    text = "Leaders of the G7 meet in Paris\nto agree a plan\n\nThe leaders met on Monday. They talked."
+    sentences = split_sentences(text, "en")
+    assert [s.kind for s in sentences] == [TITLE, SENTENCE, SENTENCE]
+
+
 def test_numbered_items_are_units_even_without_full_stop():
     text = "للخطة ثلاثة أهداف وهي:\n١- بناء المدارس\n٢- تعبيد الطرق\n٣- حفر الآبار"
     sentences = split_sentences(text, "ar")

@@ -16,6 +16,7 @@ from summarize.text.clitics import (
     strip_proclitic,
     strip_suffix,
 )
+from summarize.text.headings import is_label_over_headline
 from summarize.text.lists import is_list_item, item_marker
 
 
@@ -107,3 +108,19 @@ def test_item_text_starts_after_the_marker():
     line = "  ٣) حماية المدنيين"
     match = item_marker(line)
     assert match is not None and line[match.end() :] == "حماية المدنيين"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "label"),
+    [
+        ("أخبار عاجلة", "قمة الدوحة: القادة يتفقون على خطة", True),
+        ("Breaking news", "Leaders meet in Paris to agree a plan?", True),
+        ("Leaders of the G7 meet", "in Paris to agree", False),  # longer line first: a hard wrap
+        ("عاجل:", "قمة الدوحة: القادة يتفقون على خطة", False),  # the label line ends in punctuation
+        ("أخبار عاجلة", "قال الوزير إن القمة انتهت اليوم.", False),  # the second line ends like a sentence
+        ("- أولا", "- ثانيا بناء المدارس في المدينة", False),  # list items
+        ("one two three four five", "a much longer headline line under the first one here", False),
+    ],
+)
+def test_a_label_is_a_short_unpunctuated_line_over_a_headline(first, second, label):
+    assert is_label_over_headline(first, second, headline_max_words=30) is label
