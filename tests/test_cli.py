@@ -36,6 +36,10 @@ def wait_until_reading_stdin(pid: int, limit_s: float = 60.0) -> None:
     raise AssertionError("newsread never started reading stdin")
 
 
+def _sigint_as_a_terminal_gives_it() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "tui.entry", "--library", str(tmp_path / "lib.db"), "summarize", "-"],
@@ -43,6 +47,9 @@ def test_ctrl_c_is_one_line_and_exit_130(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        # as from an interactive shell: a job started with '&' (a CI loop run in the background) inherits
+        # SIGINT ignored, and Python then rightly leaves it ignored, so the test would wait forever
+        preexec_fn=_sigint_as_a_terminal_gives_it,
     )
     wait_until_reading_stdin(process.pid)
     process.send_signal(signal.SIGINT)
