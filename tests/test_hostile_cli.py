@@ -218,3 +218,26 @@ def test_terminal_bidi_mode_gets_no_override_either(hostile_library):
         output = run_in_terminal("--bidi", "terminal", "summarize", "-r", "1", *files, env=env)
         assert output.strip() and "newsread:" not in output
         assert not terminal_leaks(output), terminal_leaks(output)[:5]
+
+
+@pytest.mark.parametrize(
+    ("command", "status"),
+    [
+        ("add {folder}", 0),  # six files: the progress bar's own check of stderr
+        ("summarize {folder}/a1.txt {folder}/a2.txt {folder}/a3.txt {folder}/a4.txt {folder}/a5.txt", 0),
+        ("summarize {folder}/no-such-file.txt", 1),  # an error line, with nowhere to go
+        ("export -o {folder}/backup.json", 0),  # the 'exported N articles' line
+        ("analyze {folder} --out {folder}/out.jsonl", 0),  # the summary line
+    ],
+)
+def test_with_standard_error_closed_commands_work_and_stdout_carries_no_message(tmp_path, command, status):
+    """Started with ``2>&-``, Python has no sys.stderr, and print(file=None) writes to stdout."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(1, 7):
+        (folder / f"a{n}.txt").write_text(f"Title {n}\n\nThe body of article number {n}, with a sentence.\n")
+    line = f"{sys.executable} -m tui.entry --library {tmp_path / 'lib.db'} {command.format(folder=folder)} 2>&-"
+    result = subprocess.run(line, shell=True, cwd=ROOT, capture_output=True, timeout=120)
+    assert result.returncode == status
+    assert "newsread:" not in result.stdout.decode()
+    assert "internal error" not in result.stdout.decode()

@@ -32,4 +32,15 @@ def report(message: str) -> None:
     from tui.sanitize import for_terminal
 
     line = for_terminal(" ".join(str(message).split()), one_line=True)  # file names and feed titles are untrusted
-    print(f"newsread: {line}", file=sys.stderr, flush=True)
+    say(f"newsread: {line}")
+
+
+def say(line: str) -> None:
+    """Write ``line`` to stderr; nothing when stderr was closed (``2>&-``), where print() would use stdout."""
+    if sys.stderr is not None:
+        print(line, file=sys.stderr, flush=True)
+
+
+def stderr_is_terminal() -> bool:
+    """Whether progress may be drawn: stderr is open and a terminal."""
+    return sys.stderr is not None and sys.stderr.isatty()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
+
+from tui.errors import stderr_is_terminal
 
 T = TypeVar("T")
 MIN_ITEMS = 5
@@ -13,7 +14,7 @@ MIN_ITEMS = 5
 
 def with_progress(items: list[T], description: str) -> Iterator[T]:
     """Yield ``items``, drawing a progress bar on stderr when it is a terminal and the batch is long."""
-    if len(items) < MIN_ITEMS or not sys.stderr.isatty():
+    if len(items) < MIN_ITEMS or not stderr_is_terminal():
         yield from items
         return
     from rich.console import Console
@@ -30,7 +31,7 @@ def with_progress(items: list[T], description: str) -> Iterator[T]:
 @contextmanager
 def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
     """A bar on stderr (only when it is a terminal) moved by calling ``advance(done, total)``."""
-    if sys.stderr is None or not sys.stderr.isatty():  # None: started with stderr closed
+    if not stderr_is_terminal():
         yield lambda done, total: None
         return
     from rich.console import Console

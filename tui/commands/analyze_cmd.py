@@ -28,7 +28,7 @@ from articles.corpus_io import (
 )
 from articles.sources import STDIN
 from summarize.batch import Document, Result
-from tui.errors import UsageError, UserError, report
+from tui.errors import UsageError, UserError, report, say, stderr_is_terminal
 from tui.inputs import check_stdin_once, language_option
 from tui.options import GlobalOptions
 
@@ -263,7 +263,7 @@ class Meter:
     failed: int = 0
     skipped: int = 0
     input_errors: int = 0
-    visible: bool = field(default_factory=lambda: sys.stderr.isatty())
+    visible: bool = field(default_factory=stderr_is_terminal)
     _progress: Any = field(default=None, init=False)
     _task: Any = field(default=None, init=False)
 
@@ -337,7 +337,7 @@ class Meter:
             line += f"; {self.input_errors:,} inputs unreadable"
         if stopped:
             line = f"stopped: {line}; --resume continues"
-        print(f"newsread: {line}", file=sys.stderr, flush=True)
+        say(f"newsread: {line}")
 
 
 def _duration(seconds: float) -> str:

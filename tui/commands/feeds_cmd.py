@@ -160,7 +160,7 @@ def export(options: GlobalOptions, *, output_format: str, output: str | None) ->
         sys.stdout.write(document)
         return 0
     _write_atomically(Path(output), document)
-    print(f"exported {_plural(len(feeds), 'feed')} to {output}", file=sys.stderr)
+    errors.say(f"exported {_plural(len(feeds), 'feed')} to {output}")
     return 0
 
 

@@ -280,7 +280,7 @@ def export(options: GlobalOptions, *, refs: Sequence[str], output_format: str, o
         sys.stdout.write(document)
         return 0
     _write_atomically(Path(output), document)
-    print(f"exported {_plural(len(articles), 'article')} to {output}", file=sys.stderr)
+    errors.say(f"exported {_plural(len(articles), 'article')} to {output}")
     return 0
 
 
