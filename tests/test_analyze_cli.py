@@ -132,7 +132,7 @@ def test_fills_the_library_cache_and_skips_it_the_second_time(capsys, tmp_path):
             article = library.get(article_id)
             assert library.cached_analysis(article.content_hash, version) == analyze(article.text, article.language)
     assert f"analysed {len(ids)}, failed 0, skipped 0 in" in err and "into the library's cache" in err
-    code, _, err = run(capsys, "--library", str(path), "analyze", "--library-all", f"@{ids[0]}")
+    code, _, err = run(capsys, "--library", str(path), "analyze", "--all", f"@{ids[0]}")  # --all: the short form
     assert code == 0 and f"analysed 0, failed 0, skipped {len(ids)} in" in err
 
 

@@ -226,7 +226,7 @@ COMMANDS: tuple[Command, ...] = (
                 "standard output). Without it, fill the library's analysis cache instead.",
                 "PATH",
             ),
-            Param("library_all", ("--library-all",), "Every article of the library.", kind=bool, default=False),
+            Param("library_all", ("--library-all", "--all"), "Every article of the library.", kind=bool, default=False),
             Param(
                 "jobs",
                 ("--jobs", "-j"),
