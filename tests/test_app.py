@@ -648,3 +648,36 @@ async def test_enter_on_a_name_lists_the_other_articles_with_that_person(tmp_pat
         await pilot.pause()
         assert app.screen is screen and screen.article.id == other
         await settle(pilot)
+
+
+@pytest.mark.slow
+async def test_the_whole_library_is_analysed_in_the_background_while_reading_goes_on(tmp_path, monkeypatch):
+    """Issue 13: the people index fills from a worker; keys keep moving the reader meanwhile."""
+    import time
+
+    import tui.screens.main as main_screen
+    from articles.analysis_cache import analyzer_version
+
+    monkeypatch.setattr(main_screen, "LIBRARY_ANALYSIS_DELAY", 0.1)
+    monkeypatch.setattr(main_screen, "IDLE_BEFORE_BACKGROUND", 0.2)
+    monkeypatch.delenv("NEWSREAD_LIBRARY_ANALYSIS", raising=False)
+    library = make_library(tmp_path / "lib.db")
+    version = analyzer_version()
+
+    def all_indexed() -> bool:
+        return all(library.people_indexed(library.get(i).content_hash, version) for i in library.ids())
+
+    assert not all_indexed() and library.people() == []
+    app = make_app(library)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = main(app)
+        deadline = time.monotonic() + 120
+        moves = 0
+        while not all_indexed() and time.monotonic() < deadline:
+            before = screen.article_list.cursor
+            await pilot.press("j" if before + 1 < screen.article_list.row_count else "g")
+            await pilot.pause(0.3)
+            moves += screen.article_list.cursor != before
+        assert all_indexed()
+        assert moves > 0  # reading went on while the library was being analysed
+    assert library.people()  # the seed's attendees, at least

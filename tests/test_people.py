@@ -79,3 +79,28 @@ def test_people_are_found_by_any_part_of_any_spelling(lib):
 )
 def test_the_key_folds_what_writers_vary(one, other):
     assert person_key(one) == person_key(other)
+
+
+def test_the_library_analysis_is_resumable_and_indexes_old_cached_analyses_without_recomputing(lib):
+    from articles.analysis_cache import analyse_library, analyzer_version
+
+    articles = [add(lib, f"Talks {n}", f"2024-01-{n + 1:02d}") for n in range(6)]
+    version = analyzer_version()
+    # one analysis cached before the people index existed: stored, then its attendance dropped
+    lib.store_analysis(articles[0].content_hash, version, seen(("Ann Lee", None, ())))
+    lib.conn.execute("DELETE FROM attendance")
+    lib.conn.execute("DELETE FROM people_indexed")
+    calls: list[str] = []
+
+    def analyse(text: str, language: str | None) -> Analysis:
+        calls.append(text)
+        return seen((f"Person {len(calls)}", None, ()))
+
+    stop_after = 3
+    computed = analyse_library(lib, analyse=analyse, cancelled=lambda: len(calls) >= stop_after)
+    assert computed == len(calls) == stop_after  # stopped part-way
+    analyse_library(lib, analyse=analyse)  # the next run picks up where the first stopped
+    assert len(calls) == len(lib.ids()) - 1  # every article once, but the one already cached
+    assert all(lib.people_indexed(lib.get(i).content_hash, version) for i in lib.ids())
+    assert "Ann Lee" in {person.name for person in lib.people()}  # indexed from the cache, not recomputed
+    assert analyse_library(lib, analyse=analyse) == 0 and len(calls) == len(lib.ids()) - 1
