@@ -19,6 +19,11 @@ Which readings of a query word count is decided by the library itself: a reading
 light stemmer guarded by the text it searches, so short words and names keep their letters without
 a hand-made list.
 
+Why not NLTK's ISRI stemmer (which sumy brings): it reduces words towards roots, and names and unrelated
+words meet there: ``محمد`` -> ``حمد``, ``فلسطين`` -> ``لسط``, ``كتاب`` and ``كتابة`` -> ``كتب``,
+``وقال`` -> ``وقل``, ``بإعلان`` -> ``إعل`` but ``إعلان`` -> ``اعل``. Recall would rise and precision fall;
+the benchmark in ``benchmarks/search_quality/`` asks for both.
+
 Articles with the words as typed come first, then those that only share a reading; ``"a phrase"``
 matches the words in that order, and a word ending in ``*`` is a prefix. Nothing stored is
 rewritten: snippets are cut from the original text.
