@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from summarize.text import normalize
 from summarize.text.clitics import INFLECTION_SUFFIXES, PRONOUN_SUFFIXES, strip_proclitic, strip_suffix
+from summarize.text.tokens import WORD_CACHE_SIZE
 
 # One ending at most: pronouns and inflections, longest first ("ك" alone ends too many stems: "ملك", "بنك").
 _AR_SUFFIXES = tuple(
@@ -20,14 +21,14 @@ _EN_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed
 _MIN_STEM = 3
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def stem_arabic(word: str) -> str:
     """Strip one article/conjunction prefix and one pronoun/plural suffix, keeping 3+ letters."""
     word = strip_proclitic(normalize(word, fold_letters=True), min_stem=_MIN_STEM)
     return strip_suffix(word, min_stem=_MIN_STEM, suffixes=_AR_SUFFIXES)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def stem_latin(word: str) -> str:
     """Strip one common English inflection; other Latin-script languages get case folding."""
     word = normalize(word)

@@ -23,6 +23,7 @@ from functools import lru_cache
 from summarize.language import SUMY_LANGUAGES, stop_words
 from summarize.sentences import ITEM, KICKER, SENTENCE, TITLE, Sentence
 from summarize.text import normalize, words
+from summarize.text.tokens import WORD_CACHE_SIZE
 
 GRAPH_MAX_SENTENCES = 1500
 SUMY_MAX_SENTENCES = {"edmundson": 1500, "kl": 3000}
@@ -58,7 +59,7 @@ def _stemmer(lang: str):
 
     # NLTK's Arabic Snowball stemmer keeps state between calls, so one word can stem two ways
     # in one document (sumy's SumBasic then fails with a KeyError); memoising pins one stem per word.
-    @lru_cache(maxsize=65536)
+    @lru_cache(maxsize=WORD_CACHE_SIZE)
     def stem(word: str) -> str:
         return base(normalize(word))
 

@@ -124,3 +124,30 @@ def test_item_text_starts_after_the_marker():
 )
 def test_a_label_is_a_short_unpunctuated_line_over_a_headline(first, second, label):
     assert is_label_over_headline(first, second, headline_max_words=30) is label
+
+
+def test_every_memo_cache_of_the_analysis_is_bounded_or_keyed_by_a_table():
+    """An unbounded cache keyed by words grows with a corpus: a worker of 'newsread analyze' would
+    hold every distinct word it ever saw. Unbounded caches may only be keyed by a language or a table."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import summarize
+    from summarize.text.tokens import WORD_CACHE_SIZE
+
+    table_keys = {"lang", "phrases", "name"}
+    caches = []
+    for module_info in pkgutil.walk_packages(summarize.__path__, "summarize."):
+        module = importlib.import_module(module_info.name)
+        for name, value in vars(module).items():
+            if hasattr(value, "cache_info") and getattr(value, "__module__", None) == module_info.name:
+                caches.append((f"{module_info.name}.{name}", value))
+    assert len(caches) > 20  # the walk found them
+    for name, function in caches:
+        maxsize = function.cache_parameters()["maxsize"]
+        parameters = set(inspect.signature(function.__wrapped__).parameters)
+        if maxsize is None:
+            assert parameters <= table_keys, name
+        else:
+            assert maxsize <= 2 * WORD_CACHE_SIZE, name

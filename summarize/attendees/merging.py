@@ -9,6 +9,7 @@ from functools import lru_cache
 from summarize.attendees.cues import _Sentence
 from summarize.attendees.model import Person, _Mention
 from summarize.attendees.tokens import _PARTICLES, _conj, _key, _kinship, _surname_key
+from summarize.text.tokens import WORD_CACHE_SIZE
 
 
 def _similar(a: str, b: str) -> bool:
@@ -37,7 +38,7 @@ def _strip_conj(key: str) -> str:
     return key[1:] if key.startswith("و") and len(key) > 3 else key
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     a = tuple(_strip_conj(t) for t in a)
     b = tuple(_strip_conj(t) for t in b)

@@ -11,6 +11,7 @@ from summarize.ner import given_names
 from summarize.rules import attendee_cues, stop_words, titles
 from summarize.text import fold_hamza_seats, normalize
 from summarize.text.clitics import ARTICLE, PROCLITICS, THIRD_PERSON_SUFFIXES, particle_forms, strip_proclitic
+from summarize.text.tokens import WORD_CACHE_SIZE
 
 _W = "(?:[^\\W_][\u064b-\u065f\u0670\u0640]*)"
 _TOKEN = re.compile(rf"#?{_W}+(?:[_'’\-.]{_W}+)*|[^\w\s]")
@@ -33,7 +34,7 @@ class _Tok:
 TITLE_PART_SEPARATOR = "؛ "  # parts of one title, as the annotation rules write them
 
 
-@lru_cache(maxsize=65536)  # one call per token: words repeat, and a 5M-character article has ~900,000 tokens
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # one call per token: words repeat, and a 5M-character article has ~900,000 tokens
 def _key(text: str) -> str:
     """Matching form: no harakat or tatweel, one alef, hamza seats folded.
 

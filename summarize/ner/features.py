@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from summarize.ner.lexicon import word_classes
 from summarize.ner.tokens import Token
+from summarize.text.tokens import WORD_CACHE_SIZE
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _CONJUNCTIONS = ("و", "ف")
@@ -59,7 +60,7 @@ def _shape(surface: str) -> str:
     return "".join(out)[:6]
 
 
-@lru_cache(maxsize=65536)  # words repeat: a news text has a few thousand distinct ones
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # words repeat: a news text has a few thousand distinct ones
 def _arabic_own(surface: str, norm: str, word: bool) -> tuple[str, ...]:
     """What one Arabic token says about itself, without context."""
     feats = [f"w={norm}", f"shape={_shape(surface)}"]
@@ -87,7 +88,7 @@ def _arabic_own(surface: str, norm: str, word: bool) -> tuple[str, ...]:
     return tuple(feats)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _english_own(text: str, norm: str, word: bool) -> tuple[str, ...]:
     """What one English token says about itself, without context."""
     feats = [f"w={norm}", f"shape={_shape(text)}"]
@@ -102,7 +103,7 @@ def _english_own(text: str, norm: str, word: bool) -> tuple[str, ...]:
     return tuple(feats)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2 * WORD_CACHE_SIZE)  # a word's features at each of its neighbours' offsets
 def _context(own: tuple[str, ...], offset: int) -> tuple[str, ...]:
     """A neighbour's features worth repeating, marked with where the neighbour stands."""
     keep = (f for f in own if f.startswith(("w=", "lex=", "shape=", "st=", "cap", "def", "nisba")))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarize.text import normalize
+from summarize.text.tokens import WORD_CACHE_SIZE
 
 MAX_SENTENCE_TOKENS = 200  # longer runs are cut: tagging time stays linear in the text length
 
@@ -39,7 +40,7 @@ class Token:
     word: bool
 
 
-@lru_cache(maxsize=65536)  # words repeat: most tokens of a text are words seen before
+@lru_cache(maxsize=WORD_CACHE_SIZE)  # words repeat: most tokens of a text are words seen before
 def matching_form(surface: str) -> str:
     """No harakat or tatweel, one alef, taa marbuta as haa, alef maqsura as yaa, lower case.
 
