@@ -836,3 +836,12 @@ def test_english_countries_in_a_group_are_not_people():
     result = extract_attendees(text, "en")
     assert result.people == ()
     assert [g.text for g in result.groups] == ["representatives from Brazil, Mexico, El Salvador and Costa Rica"]
+
+
+def test_a_definite_group_noun_takes_only_its_adjectives_or_its_members_after_من():
+    """'ناقش المشاركون سبل التعاون': the words after 'المشاركون' are the verb's object, not the group."""
+    text = (
+        "انطلقت اليوم أشغال القمة بحضور رئيس الحكومة أحمد الحشاني، وناقش المشاركون سبل تعزيز التعاون بين البلدان. "
+        "وحضر اللقاء الوفد المرافق من مديري الإدارات الأمنية."
+    )
+    assert [g.text for g in extract_attendees(text).groups] == ["الوفد المرافق من مديري الإدارات الأمنية"]

@@ -24,16 +24,24 @@ def _groups_in(text: str, toks: list[_Tok]) -> list[Group]:
             i += 1
             continue
         j = i + 1
-        if j < n and toks[j].key == "من":
+        of = j < n and toks[j].key == "من"
+        if of:
             j += 1
         elif key in needs_of:
             i += 1
             continue
+        # A definite group noun is whole by itself ("المشاركون", "الحضور"); without "من" only definite
+        # words (its adjectives) go on with it: in "ناقش المشاركون سبل التعاون" the next word is the object.
+        complete = not of and _definite(key)
         body = j
         while j < n and toks[j].word and j - body < 6:
             k = toks[j].key
             if (k in _AR_STOP and k != "من") or (j > body and k.startswith(("بال", "لل")) and j - body >= 2):
                 break
+            if complete and not _definite(k):
+                if k != "من":  # "الوفد المرافق من مديري الإدارات": its members follow
+                    break
+                complete = False
             if (
                 j > body
                 and _conj(toks[j])
