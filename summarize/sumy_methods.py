@@ -18,12 +18,11 @@ article's first sentences (news puts the gist first) and the headline.
 from __future__ import annotations
 
 import warnings
-from functools import lru_cache
+from functools import cache
 
 from summarize.language import SUMY_LANGUAGES, stop_words
 from summarize.sentences import ITEM, KICKER, SENTENCE, TITLE, Sentence
 from summarize.text import normalize, words
-from summarize.text.tokens import WORD_CACHE_SIZE
 
 GRAPH_MAX_SENTENCES = 1500
 SUMY_MAX_SENTENCES = {"edmundson": 1500, "kl": 3000}
@@ -59,7 +58,10 @@ def _stemmer(lang: str):
 
     # NLTK's Arabic Snowball stemmer keeps state between calls, so one word can stem two ways
     # in one document (sumy's SumBasic then fails with a KeyError); memoising pins one stem per word.
-    @lru_cache(maxsize=WORD_CACHE_SIZE)
+    # Unbounded on purpose: this cache lives for one document (a new one per call), and an evicting
+    # one would both re-stem words (a text of more distinct words than the bound took 3.5 times the
+    # stemming for twice the text) and could give a word a second stem.
+    @cache
     def stem(word: str) -> str:
         return base(normalize(word))
 
