@@ -25,6 +25,7 @@ PULL_QUOTE_OVERLAP = 0.6
 # Pull-quotes are looked for among the first blocks only: each short block is compared with every longer
 # one, work that grows with the square of the count (100,000 short paragraphs took 58 s). News has dozens.
 PULL_QUOTE_SCAN_BLOCKS = 500
+_LABEL_SCAN_CHARS = 4096  # a label line and a headline of at most TITLE_MAX_WORDS words fit well within this
 _ATTRIBUTION = re.compile(r"^[^:：]{2,40}[:：]\s*")
 _SENTENCE_END = re.compile(r"[.،,؛;]$")
 
@@ -76,7 +77,8 @@ def is_pull_quote(block: str, others: Sequence[str], content_words: Callable[[st
 
 def _label_over_headline(text: str) -> tuple[str, str] | None:
     """The kicker and headline when the first block is exactly a label line over a headline line."""
-    match = re.match(r"\s*([^\n]*)\n([^\n]*)\n\s*\n", text.replace("\r\n", "\n"))
+    head = text[:_LABEL_SCAN_CHARS].replace("\r\n", "\n")  # two short lines: no need to copy a 50 MB text
+    match = re.match(r"\s*([^\n]*)\n([^\n]*)\n\s*\n", head)
     if match is None:
         return None
     label, headline = match.group(1).strip(), match.group(2).strip()
